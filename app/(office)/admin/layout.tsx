@@ -1,0 +1,32 @@
+import { forbidden, redirect } from "next/navigation";
+import { AppShell } from "@/app/_components/app-shell";
+import type { NavItem } from "@/app/_components/nav-links";
+import type { Permission } from "@/server/auth/permissions";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getT } from "@/server/i18n/server";
+import type { MessageKey } from "@/server/i18n/messages";
+
+/** Only modules that exist are listed, each behind the permission its procedures check. */
+const NAV: { href: string; label: MessageKey; permission: Permission; exact?: boolean }[] = [
+  { href: "/admin", label: "admin.nav.home", permission: "dashboard.read", exact: true },
+  { href: "/admin/users", label: "admin.nav.users", permission: "users.admin" },
+  { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read" },
+  { href: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox.read" },
+];
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!user.permissions.has("admin.access")) forbidden();
+  const t = await getT();
+  const nav: NavItem[] = NAV.filter((item) => user.permissions.has(item.permission)).map((item) => ({
+    href: item.href,
+    label: t(item.label),
+    exact: item.exact,
+  }));
+  return (
+    <AppShell area={t("admin.area")} nav={nav} userName={user.name} signOutLabel={t("common.signOut")}>
+      {children}
+    </AppShell>
+  );
+}

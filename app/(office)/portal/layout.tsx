@@ -1,0 +1,20 @@
+import { forbidden, redirect } from "next/navigation";
+import { AppShell } from "@/app/_components/app-shell";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getT } from "@/server/i18n/server";
+
+export default async function PortalLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (!user.permissions.has("portal.access") || user.consultantId === null) forbidden();
+  const t = await getT();
+  const nav = [
+    { href: "/portal", label: t("portal.nav.home"), exact: true },
+    { href: "/portal/site", label: t("portal.nav.site") },
+  ];
+  return (
+    <AppShell area={t("portal.area")} nav={nav} userName={user.name} signOutLabel={t("common.signOut")}>
+      {children}
+    </AppShell>
+  );
+}

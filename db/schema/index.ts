@@ -1,0 +1,5 @@
+export * from "./enums";
+export * from "./auth";
+export * from "./network";
+export * from "./audit";
+export * from "./email";

@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { hostConfigFromEnv, matchHost } from "./server/hosts";
+
+const config_ = hostConfigFromEnv();
+
+/**
+ * Host → route. The app host passes through, except `/sites/*`, which exists only behind a
+ * site's own host. `{slug}.SITES_DOMAIN/any/path` is rewritten to `/sites/{slug}/any/path`.
+ * No database calls here: an unknown or inactive slug is the site page's 404.
+ */
+export function proxy(request: NextRequest) {
+  const match = matchHost(request.headers.get("host"), config_);
+  const url = request.nextUrl.clone();
+  if (match.kind === "site") {
+    url.pathname = `/sites/${match.slug}${request.nextUrl.pathname === "/" ? "" : request.nextUrl.pathname}`;
+    return NextResponse.rewrite(url);
+  }
+  if (match.kind === "unknown" || request.nextUrl.pathname === "/sites" || request.nextUrl.pathname.startsWith("/sites/")) {
+    url.pathname = "/_not-found";
+    return NextResponse.rewrite(url, { status: 404 });
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt).*)"],
+};

@@ -1,0 +1,21 @@
+import type { Leaves } from "../define";
+import type { Locale } from "../locales";
+import { admin } from "./admin";
+import { auth } from "./auth";
+import { common } from "./common";
+import { email } from "./email";
+import { errors } from "./errors";
+import { portal } from "./portal";
+import { site } from "./site";
+
+const areas = { common, errors, auth, admin, portal, site, email };
+
+type Areas = typeof areas;
+export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
+export type MessageKey = Leaves<Messages>;
+
+function forLocale(locale: Locale): Messages {
+  return Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[locale]])) as Messages;
+}
+
+export const messages: Record<Locale, Messages> = { "pt-BR": forLocale("pt-BR"), es: forLocale("es"), en: forLocale("en") };

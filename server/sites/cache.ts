@@ -1,0 +1,1 @@
+export const siteTag = (slug: string) => `site:${slug}`;

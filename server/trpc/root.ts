@@ -1,0 +1,23 @@
+import { createCallerFactory, router } from "./init";
+import { accountRouter } from "./routers/account";
+import { auditRouter } from "./routers/audit";
+import { consultantsRouter } from "./routers/consultants";
+import { dashboardRouter } from "./routers/dashboard";
+import { meRouter } from "./routers/me";
+import { outboxRouter } from "./routers/outbox";
+import { portalRouter } from "./routers/portal";
+import { usersRouter } from "./routers/users";
+
+export const appRouter = router({
+  account: accountRouter,
+  me: meRouter,
+  consultants: consultantsRouter,
+  portal: portalRouter,
+  dashboard: dashboardRouter,
+  users: usersRouter,
+  audit: auditRouter,
+  outbox: outboxRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);
