@@ -66,10 +66,17 @@ export async function resetPassword(db: DbOrTx, input: { token: string; password
       )
       .returning({ userId: passwordResetTokens.userId });
     if (!spent) return false;
+    // Any other link still in someone's inbox dies with this reset.
     await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, spent.userId), isNull(passwordResetTokens.usedAt)));
+    const [changed] = await tx
       .update(users)
       .set({ passwordHash: await hashPassword(input.password), updatedAt: new Date() })
-      .where(eq(users.id, spent.userId));
+      .where(and(eq(users.id, spent.userId), eq(users.status, "active")))
+      .returning({ id: users.id });
+    if (!changed) return false;
     await recordAudit(tx, {
       actorUserId: spent.userId,
       action: "user.password_reset",

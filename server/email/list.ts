@@ -64,15 +64,20 @@ export async function getOutboxMessage(db: DbOrTx, id: number, opts: { revealLin
   if (!row) throw new AppError("NOT_FOUND", "errors.notFound");
   let rendered: RenderedEmail | null = null;
   let renderError: string | null = null;
+  let linksHidden = false;
   try {
     if (!isTemplateName(row.template)) throw new Error(`unknown template "${row.template}"`);
     rendered = await renderEmail(row.template, row.locale, row.props);
-    if (!opts.revealLinks) rendered = maskSecrets(rendered);
+    if (!opts.revealLinks) {
+      const masked = maskSecrets(rendered);
+      linksHidden = masked.html !== rendered.html || masked.text !== rendered.text;
+      rendered = masked;
+    }
   } catch (error) {
     renderError = error instanceof Error ? error.message : String(error);
   }
   const { props: _props, ...message } = row;
-  return { ...message, rendered, renderError };
+  return { ...message, rendered, renderError, linksHidden };
 }
 
 const SECRET_PARAM = /([?&](?:amp;)?token=)[^&"'\s<>]+/g;

@@ -331,8 +331,10 @@ describe("outbox", () => {
     expect(masked.rendered?.html).not.toContain("SECRET123");
     expect(masked.rendered?.text).not.toContain("SECRET123");
     expect(masked.rendered?.text).toContain(`token=${MASKED}`);
+    expect(masked.linksHidden).toBe(true);
     const revealed = await getOutboxMessage(h.db, mailIds.welcome, { revealLinks: true });
     expect(revealed.rendered?.text).toContain("token=SECRET123");
+    expect(revealed.linksHidden).toBe(false);
   });
 
   it("still opens a row that cannot be rendered, and says why", async () => {
