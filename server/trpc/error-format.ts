@@ -26,6 +26,8 @@ export function localiseZodError(error: z.ZodError, locale: Locale): FieldErrors
     const field = issue.path.length ? issue.path.join(".") : "_form";
     let message = issue.message;
     if (hasMessage(locale, message)) message = t(message as MessageKey, paramsOf(issue));
+    // Zod drops the received value from issues, so its "received undefined" would be wrong.
+    else if (issue.code === "invalid_type") message = t("errors.invalidValue");
     else {
       const localised = zodLocale[locale].localeError(issue as never);
       message = typeof localised === "string" ? localised : (localised?.message ?? message);
