@@ -1,9 +1,9 @@
 import { expect, test } from "@playwright/test";
-import { login, shot, sql } from "./helpers";
+import { formAlert, login, shot, sql } from "./helpers";
 
 test("wrong password shows a clear message and no session", async ({ page }) => {
   await login(page, "admin@rede.test", "wrong-password");
-  await expect(page.getByRole("alert")).toHaveText("E-mail ou senha incorretos.");
+  await expect(formAlert(page)).toHaveText("E-mail ou senha incorretos.");
   await expect(page).toHaveURL(/\/login/);
   await shot(page, "login-wrong-password");
   await page.goto("/admin");
@@ -12,7 +12,7 @@ test("wrong password shows a clear message and no session", async ({ page }) => 
 
 test("an unknown e-mail gets the same message as a wrong password", async ({ page }) => {
   await login(page, "ninguem@rede.test", "whatever-123");
-  await expect(page.getByRole("alert")).toHaveText("E-mail ou senha incorretos.");
+  await expect(formAlert(page)).toHaveText("E-mail ou senha incorretos.");
 });
 
 test("a consultant opening /admin is refused", async ({ page }) => {

@@ -16,6 +16,16 @@ export async function login(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel(/e-mail|correo/i).fill(email);
   await page.getByLabel(/senha|contraseña|password/i).fill(password);
   await page.getByRole("button", { name: /^(entrar|ingresar|sign in)$/i }).click();
+  // Settled: either we left /login (signed in) or the form shows its error.
+  await Promise.race([
+    page.waitForURL((url) => !url.pathname.startsWith("/login")),
+    formAlert(page).waitFor(),
+  ]);
+}
+
+/** The form's own alert (Next adds an empty role=alert route announcer to every page). */
+export function formAlert(page: Page) {
+  return page.locator("main [role=alert]");
 }
 
 /** Screenshots land in tests/e2e/.screens (ignored by git) for a person to look at. */

@@ -47,7 +47,7 @@ export function SiteForm({ initial, urlPattern }: { initial: Settings; urlPatter
           name="siteSlug"
           value={form.siteSlug}
           onChange={set("siteSlug")}
-          hint={t("portal.siteSlugHint", { example: urlPattern })}
+          hint={t("portal.siteSlugHint", { example: urlPattern.replace("{slug}", form.siteSlug.trim().toLowerCase() || "…") })}
           errors={errors.siteSlug}
           autoCapitalize="none"
           spellCheck={false}
