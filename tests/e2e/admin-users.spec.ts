@@ -18,6 +18,8 @@ test("admin creates a user, changes roles, sees the audit entry and the welcome 
 
   await page.getByTestId("new-user-email").fill(email);
   await page.getByTestId("new-user-submit").click();
+  await expect(page.getByText(`O e-mail de boas-vindas para ${email} está na fila de envio.`)).toBeVisible();
+  await expect(page.getByTestId("new-user-dialog")).not.toBeVisible();
   await page.getByTestId("users-search").fill("Nova Analista");
   await expect(page.getByTestId(`user-row-${email}`)).toBeVisible();
   await expect(page.getByTestId("user-row-admin@rede.test")).toHaveCount(0);
@@ -35,6 +37,10 @@ test("admin creates a user, changes roles, sees the audit entry and the welcome 
 
   await page.goto("/admin/outbox");
   await page.getByTestId("outbox-recipient").fill(email);
-  await expect(page.getByRole("cell", { name: email })).toBeVisible();
+  await expect(page.getByRole("cell", { name: email, exact: true })).toBeVisible();
   await shot(page, "admin-outbox");
+  await page.getByRole("button", { name: `Abrir e-mail para ${email}` }).click();
+  const mail = page.frameLocator("[data-testid=outbox-iframe]");
+  await expect(mail.getByText("Nova Analista", { exact: false }).first()).toBeVisible();
+  await shot(page, "admin-outbox-welcome");
 });

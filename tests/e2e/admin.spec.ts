@@ -36,3 +36,12 @@ test("locale switch to es and en is remembered for the user", async ({ page }) =
   await login(page, "gestor@rede.test");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 });
+
+test("signing out ends the session", async ({ page }) => {
+  await login(page, "financeiro@rede.test");
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.getByRole("button", { name: "Sair" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login$/);
+});
