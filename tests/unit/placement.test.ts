@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { prng } from "@/db/seed-data";
 import {
   findPlacement,
   isValidSlot,
@@ -214,7 +215,7 @@ describe("memoryPlacementView", () => {
 
 describe("property: breadth_first on random trees", () => {
   it("returns a free slot at the shallowest level, leftmost there, never a taken one", async () => {
-    const random = mulberry32(20_240_601);
+    const random = prng(20_240_601);
     for (let trial = 0; trial < 300; trial++) {
       const shape: TreeShape = trial % 3 === 2 ? { kind: "matrix", width: 2 + Math.floor(random() * 3) } : binary;
       const slots = slotsOf(shape);
@@ -238,7 +239,7 @@ describe("property: breadth_first on random trees", () => {
 
 describe("property: the other automatic rules on random trees", () => {
   it("extreme rules stay on the outer line; weaker_leg stays in the lightest leg; all pick free slots", async () => {
-    const random = mulberry32(7);
+    const random = prng(7);
     for (let trial = 0; trial < 200; trial++) {
       const shape: TreeShape = trial % 2 ? { kind: "matrix", width: 3 } : binary;
       const slots = slotsOf(shape);
@@ -320,14 +321,3 @@ const compareArrays = (a: number[], b: number[]) => {
   return 0;
 };
 
-/** Small seeded PRNG so the property test is reproducible without a dependency. */
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
