@@ -2,7 +2,9 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/permissions";
 import type { Db } from "./client";
-import { consultants, userRoles, users } from "./schema";
+import { BinaryFiller } from "@/server/network/tree/bulk-placement";
+import { buildGenealogy } from "@/server/network/tree/bulk";
+import { consultants, genealogy, userRoles, users } from "./schema";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -98,14 +100,39 @@ export async function seedDemo(db: Db, options: { size?: number } = {}) {
         .returning({ id: consultants.id });
       ids.push(...inserted.map((r) => r.id));
     }
-    // Sponsors set after all rows exist: one UPDATE from a VALUES list.
-    const pairs = tree.flatMap((n, i) => (n.sponsor === null ? [] : [[ids[i]!, ids[n.sponsor]!] as const]));
-    for (let start = 0; start < pairs.length; start += 1000) {
-      const chunk = pairs.slice(start, start + 1000);
+    // Trees are decided in memory, then written: adjacency with one UPDATE per chunk from a
+    // VALUES list, the genealogy rows in bulk.
+    const filler = new BinaryFiller(ids[0]!);
+    const nodes = tree.map((n, i) => {
+      const id = ids[i]!;
+      const sponsorId = n.sponsor === null ? null : ids[n.sponsor]!;
+      const spot = sponsorId === null ? null : filler.place(id, sponsorId);
+      return { id, sponsorId, placementParentId: spot?.parentId ?? null, placementSlot: spot?.slot ?? null };
+    });
+    for (let start = 1; start < nodes.length; start += 1000) {
+      const chunk = nodes.slice(start, start + 1000);
       await tx.execute(sql`
-        update consultants c set sponsor_id = v.sponsor
-        from (values ${sql.join(chunk.map(([id, sp]) => sql`(${id}::bigint, ${sp}::bigint)`), sql`, `)}) as v(id, sponsor)
+        update consultants c set sponsor_id = v.sponsor, placement_parent_id = v.parent, placement_slot = v.slot
+        from (values ${sql.join(chunk.map((n) => sql`(${n.id}::bigint, ${n.sponsorId}::bigint, ${n.placementParentId}::bigint, ${n.placementSlot}::smallint)`), sql`, `)})
+          as v(id, sponsor, parent, slot)
         where c.id = v.id`);
+    }
+    const built = buildGenealogy(nodes);
+    const genealogyRows = nodes.map((n, i) => ({
+      consultantId: n.id,
+      sponsorPath: built.sponsorPath[i]!,
+      sponsorDepth: built.sponsorDepth[i]!,
+      downlineSize: built.downlineSize[i]!,
+      placementPath: built.placementPath[i] ?? null,
+      placementDepth: built.placementPath[i] ? built.placementDepth[i]! : null,
+      placementSize: built.placementSize[i]!,
+      status: rows[i]!.status,
+      rank: null,
+      fullName: rows[i]!.fullName,
+      joinedAt: rows[i]!.joinedAt,
+    }));
+    for (let start = 0; start < genealogyRows.length; start += 1000) {
+      await tx.insert(genealogy).values(genealogyRows.slice(start, start + 1000));
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const logins = [

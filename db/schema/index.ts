@@ -1,5 +1,6 @@
 export * from "./enums";
 export * from "./auth";
 export * from "./network";
+export * from "./network-records";
 export * from "./audit";
 export * from "./email";

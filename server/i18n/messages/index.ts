@@ -5,10 +5,11 @@ import { auth } from "./auth";
 import { common } from "./common";
 import { email } from "./email";
 import { errors } from "./errors";
+import { network } from "./network";
 import { portal } from "./portal";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email };
+const areas = { common, errors, auth, admin, portal, site, email, network };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

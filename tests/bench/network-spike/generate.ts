@@ -22,6 +22,15 @@ export type Network = {
   target: number;
   /** a node with a ~1,000 downline: the small-downline sanity check */
   small: number;
+  /** a ≥10,000 downline and its target: the ltree move when the 100k one is too slow */
+  mid: number;
+  midTarget: number;
+  /** placement: the smallest subtree ≥ 100,000 and a node (free left slot) to move it under */
+  placementBig: number;
+  placementTarget: number;
+  /** the deepest sponsor-tree node and the deepest placement node: where inserts are measured */
+  deepest: number;
+  deepLeaf: number;
 };
 
 export function rng(seed: number) {
@@ -60,19 +69,35 @@ export function generateNetwork(n: number, bigSize = 100_000): Network {
       break;
     }
   }
-  const limit = Math.min(bigSize, Math.floor(n / 10));
+  const picks = pick(n, sponsor, depth, size, Math.min(bigSize, Math.floor(n / 10)));
+  const mid = pick(n, sponsor, depth, size, Math.min(10_000, Math.floor(n / 100)));
+  const psize = new Int32Array(n + 1), pdepth = new Uint16Array(n + 1);
+  for (let i = n; i >= 2; i--) psize[placementParent[i]!]! += psize[i]! + 1;
+  for (let i = 2; i <= n; i++) pdepth[i] = pdepth[placementParent[i]!]! + 1;
+  const pl = pick(n, placementParent, pdepth, psize, Math.min(bigSize, Math.floor(n / 10)), (i) => !left[i]);
+  let deepest = 1, deepLeaf = 1;
+  for (let i = 2; i <= n; i++) {
+    if (depth[i]! > depth[deepest]!) deepest = i;
+    if (pdepth[i]! > pdepth[deepLeaf]!) deepLeaf = i;
+  }
+  return { n, sponsor, depth, size, placementParent, placementSide, ...picks, mid: mid.big, midTarget: mid.target,
+    placementBig: pl.big, placementTarget: pl.target, deepest, deepLeaf };
+}
+
+/** The smallest subtree ≥ min, a node with a ~1,000 downline, and a move target outside the subtree, at its depth. */
+function pick(n: number, parent: Int32Array, depth: Uint16Array, size: Int32Array, min: number, free = (_: number) => true) {
   let big = 0, small = 0;
   for (let i = 2; i <= n; i++) {
-    if (size[i]! >= limit && (!big || size[i]! < size[big]!)) big = i;
-    if (Math.abs(size[i]! - 1000) < Math.abs(size[small]! - 1000) || !small) small = i;
+    if (size[i]! >= min && (!big || size[i]! < size[big]!)) big = i;
+    if (!small || Math.abs(size[i]! - 1000) < Math.abs(size[small]! - 1000)) small = i;
   }
-  // target: outside big's downline, at big's sponsor's depth, with a small downline of its own
   const inBig = new Uint8Array(n + 1);
   inBig[big] = 1;
-  for (let i = big + 1; i <= n; i++) if (inBig[sponsor[i]!]) inBig[i] = 1;
+  for (let i = big + 1; i <= n; i++) if (inBig[parent[i]!]) inBig[i] = 1;
   let target = 0;
-  for (let i = n; i >= 2 && !target; i--) if (!inBig[i] && i !== sponsor[big] && depth[i] === depth[big]! && size[i]! < 50) target = i;
-  return { n, sponsor, depth, size, placementParent, placementSide, big, target, small };
+  for (let i = n; i >= 2 && !target; i--)
+    if (!inBig[i] && i !== parent[big] && depth[i] === depth[big] && size[i]! < 50 && free(i)) target = i;
+  return { big, small, target };
 }
 
 const FIRST = "Ana Maria José João Antônio Francisco Carlos Paulo Pedro Lucas Luiz Marcos Luís Gabriel Rafael Daniel Marcelo Bruno Eduardo Felipe Raimundo Rodrigo Manoel Mateus André Fernando Fábio Leonardo Gustavo Guilherme Leandro Tiago Anderson Ricardo Márcio Jorge Sebastião Alexandre Roberto Edson Diego Vitor Sérgio Cláudio Matheus Thiago Geraldo Adriano Luciano Júlio Renato Alex Vinícius Rogério Samuel Ronaldo Mário Flávio Douglas Igor Davi Caio Joaquim Otávio Francisca Antônia Adriana Juliana Márcia Fernanda Patrícia Aline Sandra Camila Amanda Bruna Jéssica Letícia Júlia Luciana Vanessa Mariana Gabriela Vera Vitória Larissa Cláudia Beatriz Luana Rita Sônia Renata Eliane Conceição Débora Lúcia Inês Araceli Iara Tânia Cecília Sofia Helena Valentina Lívia Yasmin Natália Raquel Simone Glória".split(" ");
@@ -84,37 +109,35 @@ export function nameOf(i: number, rnd: () => number) {
   return `${pick(FIRST)} ${pick(LAST)} ${pick(LAST)}`;
 }
 
-/** A CPF-like 11-digit document, unique: a bijection of i modulo 10^11. */
-export const documentOf = (i: number) => String((BigInt(i) * 7_919_000_003n + 12_345_678_901n) % 100_000_000_000n).padStart(11, "0");
-
-const STATES = ["SP", "RJ", "MG", "BA", "PR", "RS", "PE", "CE", "PA", "SC", "GO", "DF"];
-const DAY = 86_400_000, START = Date.UTC(2016, 0, 1), SPAN = 10 * 365 * DAY;
-
-/** COPY the network into table `base` (unlogged, no indexes): the source every candidate is built from. */
+/** COPY the tree and names (the parts that need the generator), derive the other columns in SQL into
+ * table `base` (unlogged, no indexes): the source every candidate is built from. */
 export async function loadBase(sql: Sql, net: Network) {
-  await sql.unsafe(`
-    create unlogged table base (
-      id bigint not null, code text not null, full_name text not null, email text not null, phone text,
-      document text not null, status consultant_status not null, sponsor_id bigint, joined_at date not null,
-      city text, state text, country text not null, locale text not null,
-      placement_parent_id bigint, placement_side char(1),
-      created_at timestamptz not null, updated_at timestamptz not null)`);
+  await sql.unsafe(`create unlogged table gen (id bigint, sponsor_id bigint, placement_parent_id bigint, placement_side char(1), full_name text)`);
   const rnd = rng(1234);
   function* lines() {
     for (let start = 1; start <= net.n; start += 10_000) {
       const rows: string[] = [];
       for (let i = start; i < Math.min(start + 10_000, net.n + 1); i++) {
-        const r = rnd();
-        const status = r < 0.85 ? "active" : r < 0.95 ? "inactive" : "terminated";
-        const joined = new Date(START + (SPAN * i) / net.n - Math.floor(rnd() * 30) * DAY).toISOString().slice(0, 10);
-        const sp = net.sponsor[i] ? String(net.sponsor[i]) : "\\N";
-        const pp = net.placementParent[i] ? String(net.placementParent[i]) : "\\N";
         const side = net.placementSide[i] === 1 ? "L" : net.placementSide[i] === 2 ? "R" : "\\N";
-        rows.push(`${i}\tRD${String(i).padStart(8, "0")}\t${nameOf(i, rnd)}\tc${i}@example.com\t+55119${String(i).padStart(8, "0")}\t${documentOf(i)}\t${status}\t${sp}\t${joined}\tCidade ${i % 997}\t${STATES[i % STATES.length]}\tBR\tpt-BR\t${pp}\t${side}\t${joined} 12:00:00+00\t${joined} 12:00:00+00\n`);
+        rows.push(`${i}\t${net.sponsor[i] || "\\N"}\t${net.placementParent[i] || "\\N"}\t${side}\t${nameOf(i, rnd)}\n`);
       }
       yield Buffer.from(rows.join(""));
     }
   }
-  const writable = await sql`copy base from stdin`.writable();
-  await pipeline(Readable.from(lines()), writable);
+  await pipeline(Readable.from(lines()), await sql`copy gen from stdin`.writable());
+  // status: 85% active, 10% inactive, 5% terminated; joined_at: ten years, growing with id
+  await sql.unsafe(`
+    create unlogged table base as
+    select id, 'RD' || lpad(id::text, 8, '0') as code, full_name, 'c' || id || '@example.com' as email,
+      '+55119' || lpad(id::text, 8, '0') as phone,
+      lpad(((id * 7919000003 + 12345678901) % 100000000000)::text, 11, '0') as document,
+      (case when h < 85 then 'active' when h < 95 then 'inactive' else 'terminated' end)::consultant_status as status,
+      sponsor_id, joined_at, 'Cidade ' || id % 997 as city,
+      (array['SP','RJ','MG','BA','PR','RS','PE','CE','PA','SC','GO','DF'])[1 + id % 12] as state,
+      'BR' as country, 'pt-BR' as locale, placement_parent_id, placement_side,
+      joined_at + time '12:00' at time zone 'UTC' as created_at, joined_at + time '12:00' at time zone 'UTC' as updated_at
+    from (select g.*, abs(hashint8(id)) % 100 as h,
+            date '2016-01-01' + (id * 3650 / ${net.n})::int - (abs(hashint8(id + 17)) % 30)::int as joined_at
+          from gen g) x`);
+  await sql.unsafe(`drop table gen`);
 }

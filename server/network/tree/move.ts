@@ -1,0 +1,124 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { consultants, genealogy } from "@/db/schema";
+import { AppError } from "../../errors";
+import { bumpAncestors } from "./attach";
+import { idsOf, segment, SEGMENT, subtreeEnd, type TreeKind } from "./path";
+
+type Node = { id: number; sponsorPath: string; downlineSize: number; placementPath: string | null; placementSize: number };
+
+async function lockNodes(tx: DbOrTx, ids: number[]): Promise<Map<number, Node>> {
+  const rows = await tx
+    .select({
+      id: genealogy.consultantId,
+      sponsorPath: genealogy.sponsorPath,
+      downlineSize: genealogy.downlineSize,
+      placementPath: genealogy.placementPath,
+      placementSize: genealogy.placementSize,
+    })
+    .from(genealogy)
+    .where(inArray(genealogy.consultantId, ids))
+    .orderBy(genealogy.consultantId)
+    .for("update");
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+const pathCol = (tree: TreeKind) => (tree === "sponsor" ? genealogy.sponsorPath : genealogy.placementPath);
+const depthCol = (tree: TreeKind) => (tree === "sponsor" ? "sponsor_depth" : "placement_depth");
+
+/** Rewrites the paths of a whole subtree from `oldPrefix` to `newPrefix` (one range update). */
+async function rewriteSubtree(tx: DbOrTx, tree: TreeKind, rootPath: string, oldPrefix: string, newPrefix: string) {
+  const column = pathCol(tree);
+  const depthDelta = (newPrefix.length - oldPrefix.length) / SEGMENT;
+  await tx.execute(sql`
+    update genealogy
+       set ${sql.identifier(tree === "sponsor" ? "sponsor_path" : "placement_path")} = ${newPrefix} || substr(${column}, ${oldPrefix.length + 1}),
+           ${sql.identifier(depthCol(tree))} = ${sql.identifier(depthCol(tree))} + ${depthDelta}
+     where ${column} >= ${rootPath} and ${column} < ${subtreeEnd(rootPath)}`);
+}
+
+/** Counter changes for a move of `n` nodes: ancestors common to both chains are left alone. */
+async function shiftCounters(tx: DbOrTx, tree: TreeKind, oldAncestors: number[], newAncestors: number[], n: number) {
+  const keep = new Set(oldAncestors.filter((id) => newAncestors.includes(id)));
+  await bumpAncestors(tx, tree, oldAncestors.filter((id) => !keep.has(id)), -n);
+  await bumpAncestors(tx, tree, newAncestors.filter((id) => !keep.has(id)), n);
+}
+
+export type MoveResult = { tree: TreeKind; consultantId: number; moved: number; oldParentId: number | null; newParentId: number; oldSlot?: number | null; newSlot?: number };
+
+/**
+ * Moves a consultant with their whole subtree under a new parent in one tree. Refuses a move
+ * under oneself or one's own downline (a cycle) and, in the placement tree, a taken slot.
+ */
+export async function moveSubtree(
+  tx: DbOrTx,
+  input: { tree: TreeKind; consultantId: number; newParentId: number; newSlot?: number; maxSlot?: number },
+): Promise<MoveResult> {
+  const { tree, consultantId, newParentId } = input;
+  if (consultantId === newParentId) throw new AppError("CONFLICT", "network.errors.cycle");
+  const nodes = await lockNodes(tx, [consultantId, newParentId]);
+  const node = nodes.get(consultantId);
+  const parent = nodes.get(newParentId);
+  if (!node || !parent) throw new AppError("NOT_FOUND", "errors.notFound");
+  const oldPath = tree === "sponsor" ? node.sponsorPath : node.placementPath;
+  const parentPath = tree === "sponsor" ? parent.sponsorPath : parent.placementPath;
+  if (!oldPath || !parentPath) throw new AppError("CONFLICT", "network.errors.notPlaced");
+  if (parentPath.startsWith(oldPath)) throw new AppError("CONFLICT", "network.errors.cycle");
+
+  const [current] = await tx
+    .select({ sponsorId: consultants.sponsorId, placementParentId: consultants.placementParentId, placementSlot: consultants.placementSlot })
+    .from(consultants)
+    .where(eq(consultants.id, consultantId));
+  const oldParentId = tree === "sponsor" ? (current?.sponsorId ?? null) : (current?.placementParentId ?? null);
+
+  if (tree === "placement") {
+    const slot = input.newSlot;
+    if (!slot || slot < 1 || slot > (input.maxSlot ?? 2)) throw new AppError("BAD_REQUEST", "network.errors.invalidSlot", {}, "newSlot");
+    const [taken] = await tx
+      .select({ id: consultants.id })
+      .from(consultants)
+      .where(and(eq(consultants.placementParentId, newParentId), eq(consultants.placementSlot, slot)));
+    if (taken && taken.id !== consultantId) throw new AppError("CONFLICT", "network.errors.slotTaken", {}, "newSlot");
+  } else if (oldParentId === newParentId) {
+    return { tree, consultantId, moved: 0, oldParentId, newParentId };
+  }
+
+  const moved = (tree === "sponsor" ? node.downlineSize : node.placementSize) + 1;
+  const newPath = parentPath + segment(consultantId);
+  await shiftCounters(tx, tree, idsOf(oldPath).slice(0, -1), idsOf(parentPath), moved);
+  await rewriteSubtree(tx, tree, oldPath, oldPath, newPath);
+  if (tree === "sponsor") {
+    await tx.update(consultants).set({ sponsorId: newParentId, updatedAt: new Date() }).where(eq(consultants.id, consultantId));
+  } else {
+    // Free the old slot first: the unique index on (parent, slot) checks every row.
+    await tx.update(consultants).set({ placementParentId: newParentId, placementSlot: input.newSlot!, updatedAt: new Date() }).where(eq(consultants.id, consultantId));
+  }
+  return { tree, consultantId, moved, oldParentId, newParentId, oldSlot: current?.placementSlot ?? null, newSlot: input.newSlot };
+}
+
+/**
+ * Compression in the sponsor tree: a consultant's direct downline (with their own downlines)
+ * rolls up to the consultant's sponsor. The consultant stays in place with no downline.
+ * Returns how many consultants rolled up and the ids of the direct downline that moved.
+ */
+export async function rollUpSponsorDownline(tx: DbOrTx, consultantId: number) {
+  const nodes = await lockNodes(tx, [consultantId]);
+  const node = nodes.get(consultantId);
+  if (!node) throw new AppError("NOT_FOUND", "errors.notFound");
+  const [me] = await tx.select({ sponsorId: consultants.sponsorId }).from(consultants).where(eq(consultants.id, consultantId));
+  if (!me?.sponsorId) throw new AppError("CONFLICT", "network.errors.rootCannotRollUp");
+  const children = await tx.select({ id: consultants.id }).from(consultants).where(eq(consultants.sponsorId, consultantId));
+  if (!children.length) return { rolledUp: 0, children: [] as number[] };
+  const parentPrefix = node.sponsorPath.slice(0, -SEGMENT);
+  // Descendants drop the consultant's segment from their paths; the ancestors' counts are
+  // unchanged (everyone stays below them), only the consultant's own count becomes 0.
+  await tx.execute(sql`
+    update genealogy
+       set sponsor_path = ${parentPrefix} || substr(sponsor_path, ${node.sponsorPath.length + 1}),
+           sponsor_depth = sponsor_depth - 1
+     where sponsor_path > ${node.sponsorPath} and sponsor_path < ${subtreeEnd(node.sponsorPath)}`);
+  await tx.update(genealogy).set({ downlineSize: 0 }).where(eq(genealogy.consultantId, consultantId));
+  await tx.update(consultants).set({ sponsorId: me.sponsorId, updatedAt: new Date() }).where(eq(consultants.sponsorId, consultantId));
+  return { rolledUp: node.downlineSize, children: children.map((c) => c.id) };
+}
+
