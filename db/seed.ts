@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "@/server/auth/password";
 import type { Role } from "@/server/auth/permissions";
 import type { Db } from "./client";
+import { generateValidDocument } from "@/server/network/documents";
 import { BinaryFiller } from "@/server/network/tree/bulk-placement";
 import { buildGenealogy } from "@/server/network/tree/bulk";
 import { consultants, genealogy, userRoles, users } from "./schema";
@@ -84,6 +85,8 @@ export async function seedDemo(db: Db, options: { size?: number } = {}) {
       city,
       state,
       country: "BR",
+      documentType: "CPF",
+      documentNumber: generateValidDocument("CPF", i + 1),
       locale: "pt-BR" as const,
       siteSlug: slug,
       siteName: i === 1 ? "Beleza com a Ana" : `${first} ${last}`,

@@ -7,16 +7,11 @@ import { AppError } from "../errors";
 /** True when `ancestorId` is `consultantId` itself or anywhere on its sponsor upline. */
 export async function isSelfOrUpline(db: DbOrTx, ancestorId: number, consultantId: number) {
   if (ancestorId === consultantId) return true;
-  // Walking up from the target costs one index lookup per level (depth, not downline size).
+  // The target's sponsor path lists its whole upline: one primary-key lookup per id, any depth.
   const rows = await db.execute<{ found: boolean }>(sql`
-    with recursive up(id, sponsor_id, hops) as (
-      select id, sponsor_id, 0 from consultants where id = ${consultantId}
-      union all
-      select c.id, c.sponsor_id, up.hops + 1
-      from consultants c join up on c.id = up.sponsor_id
-      where up.id <> ${ancestorId} and up.hops < 10000
-    )
-    select exists(select 1 from up where id = ${ancestorId}) as found`);
+    select starts_with(t.sponsor_path, a.sponsor_path) as found
+      from genealogy t, genealogy a
+     where t.consultant_id = ${consultantId} and a.consultant_id = ${ancestorId}`);
   return Boolean(rows[0]?.found);
 }
 

@@ -4,6 +4,7 @@ import { auditRouter } from "./routers/audit";
 import { consultantsRouter } from "./routers/consultants";
 import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
+import { networkRouter } from "./routers/network";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
 import { usersRouter } from "./routers/users";
@@ -13,6 +14,7 @@ export const appRouter = router({
   me: meRouter,
   consultants: consultantsRouter,
   portal: portalRouter,
+  network: networkRouter,
   dashboard: dashboardRouter,
   users: usersRouter,
   audit: auditRouter,

@@ -63,6 +63,19 @@ function sampleInput(path: string): unknown {
     "audit.list": () => ({}),
     "outbox.list": () => ({}),
     "outbox.get": () => ({ id: 1 }),
+    "network.children": () => ({ tree: "sponsor", parentId: sessions.consultant.consultantId }),
+    "network.upline": () => ({ tree: "sponsor", id: sessions.consultant.consultantId }),
+    "network.levels": () => ({ tree: "sponsor", id: sessions.consultant.consultantId }),
+    "network.legs": () => ({ tree: "placement", id: sessions.consultant.consultantId }),
+    "network.downline": () => ({ rootId: sessions.consultant.consultantId }),
+    "network.lookup": () => ({ q: "ana" }),
+    "network.changeSet": () => ({ id: 999_999 }),
+    "network.draftMove": () => ({ items: [{ consultantId: sessions.consultant.consultantId, newSponsorId: 1 }] }),
+    "network.draftTermination": () => ({ consultantId: sessions.consultant.consultantId, note: "matrix check" }),
+    "network.preview": () => ({ id: 999_999 }),
+    "network.commit": () => ({ id: 999_999 }),
+    "network.discard": () => ({ id: 999_999 }),
+    "network.draftRevert": () => ({ id: 999_999 }),
   };
   return samples[path]?.() ?? {};
 }
@@ -170,6 +183,22 @@ describe("every procedure declares who may call it", () => {
       "audit.list": "audit.read",
       "outbox.list": "outbox.read",
       "outbox.get": "outbox.read",
+      "network.children": "authenticated", // scope-checked per id
+      "network.upline": "authenticated",
+      "network.levels": "authenticated",
+      "network.legs": "authenticated",
+      "network.downline": "authenticated",
+      "network.lookup": "authenticated", // consultants search only their own downline
+      "network.root": "authenticated",
+      "network.verify": "network.edit",
+      "network.changeSets": "network.read",
+      "network.changeSet": "network.read",
+      "network.draftMove": "network.move",
+      "network.draftTermination": "network.move",
+      "network.preview": "network.move",
+      "network.commit": "network.move",
+      "network.discard": "network.move",
+      "network.draftRevert": "network.move",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);

@@ -9,6 +9,9 @@ import type { MessageKey } from "@/server/i18n/messages";
 /** Only modules that exist are listed, each behind the permission its procedures check. */
 const NAV: { href: string; label: MessageKey; permission: Permission; exact?: boolean }[] = [
   { href: "/admin", label: "admin.nav.home", permission: "dashboard.read", exact: true },
+  { href: "/admin/network", label: "network.nav.consultants", permission: "network.read", exact: true },
+  { href: "/admin/network/tree", label: "network.nav.tree", permission: "network.read" },
+  { href: "/admin/network/moves", label: "network.nav.moves", permission: "network.read" },
   { href: "/admin/users", label: "admin.nav.users", permission: "users.admin" },
   { href: "/admin/audit", label: "admin.nav.audit", permission: "audit.read" },
   { href: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox.read" },

@@ -10,6 +10,7 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getT();
   const nav = [
     { href: "/portal", label: t("portal.nav.home"), exact: true },
+    { href: "/portal/network", label: t("portal.nav.network") },
     { href: "/portal/site", label: t("portal.nav.site") },
   ];
   return (

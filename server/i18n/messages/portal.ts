@@ -3,7 +3,8 @@ import { defineMessages } from "../define";
 export const portal = defineMessages({
   "pt-BR": {
     area: "Portal do consultor",
-    nav: { home: "Início", site: "Meu site" },
+    nav: { home: "Início", site: "Meu site", network: "Minha rede" },
+    networkHelp: "Sua rede de indicados: abra cada pessoa para ver quem ela indicou.",
     hello: "Olá, {name}",
     code: "Código",
     sponsor: "Patrocinador",
@@ -27,7 +28,8 @@ export const portal = defineMessages({
   },
   es: {
     area: "Portal del consultor",
-    nav: { home: "Inicio", site: "Mi sitio" },
+    nav: { home: "Inicio", site: "Mi sitio", network: "Mi red" },
+    networkHelp: "Tu red de referidos: abre cada persona para ver a quién refirió.",
     hello: "Hola, {name}",
     code: "Código",
     sponsor: "Patrocinador",
@@ -51,7 +53,8 @@ export const portal = defineMessages({
   },
   en: {
     area: "Consultant portal",
-    nav: { home: "Home", site: "My site" },
+    nav: { home: "Home", site: "My site", network: "My network" },
+    networkHelp: "Your downline: open anyone to see whom they recruited.",
     hello: "Hello, {name}",
     code: "Code",
     sponsor: "Sponsor",

@@ -1,0 +1,42 @@
+import { expect, test } from "@playwright/test";
+import { login, shot, sql } from "./helpers";
+
+test("staff searches a consultant, opens the tree and expands a node", async ({ page }) => {
+  await login(page, "admin@rede.test");
+  await page.goto("/admin/network");
+  await expect(page.getByRole("heading", { name: "Consultores" })).toBeVisible();
+  await page.getByTestId("downline-text").fill("ana souza");
+  await expect(page.getByTestId("consultant-RD000002")).toBeVisible();
+  await shot(page, "network-list");
+
+  await page.goto("/admin/network/tree");
+  const root = page.getByTestId("node-1");
+  await expect(root).toBeVisible();
+  // The root starts open; Ana is one of its children.
+  await page.getByRole("button", { name: "Expandir Ana Souza" }).click();
+  await expect(page.getByRole("button", { name: "Recolher Ana Souza" })).toBeVisible();
+  await expect(page.getByTestId("node-3")).toBeVisible();
+  await shot(page, "network-tree");
+
+  // Reveal the path to someone deep in Ana's line.
+  const db = sql();
+  const [deep] = await db`select c.full_name, c.code from consultants c join genealogy g on g.consultant_id = c.id
+    where g.sponsor_depth = 12 order by c.id limit 1`;
+  await db.end();
+  await page.getByTestId("tree-search").fill(deep!.code);
+  await page.getByRole("option", { name: new RegExp(deep!.full_name) }).first().click();
+  await expect(page.locator("[aria-selected=true]").getByText(deep!.full_name)).toBeVisible();
+  await shot(page, "network-tree-reveal");
+});
+
+test("a consultant sees their own network, never above themselves", async ({ page }) => {
+  await login(page, "ana@rede.test");
+  await page.goto("/portal/network");
+  await expect(page.getByTestId("node-2")).toBeVisible();
+  await expect(page.getByText("Helena Prado")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Recolher Ana Souza" })).toBeVisible();
+  const firstChild = page.getByTestId("node-3");
+  await firstChild.getByRole("button", { name: /^Expandir/ }).click();
+  await expect(page.getByTestId("node-4")).toBeVisible();
+  await shot(page, "portal-network");
+});
