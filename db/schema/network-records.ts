@@ -82,8 +82,9 @@ export const changeSets = pgTable(
 );
 
 /**
- * One consultant moved by a change-set. `withDownline` false moves the consultant alone: their
- * direct downline rolls up to their old sponsor (and old placement parent) first.
+ * One consultant moved by a change-set. `withDownline` false moves the consultant alone in the
+ * sponsor tree: their direct sponsor downline rolls up to their old sponsor first. A placement
+ * move always carries the placement subtree (a binary position cannot absorb two legs).
  * The old_* columns are filled at commit, so a revert knows where everyone was.
  */
 export const changeSetItems = pgTable(

@@ -7,7 +7,7 @@ import { childPath, idsOf } from "./path";
 export type PlacementSpot = { parentId: number; slot: number };
 
 /**
- * Puts a freshly inserted consultant into both trees: its genealogy row (paths, depths) and +1
+ * Puts a freshly inserted consultant (inserted with its `sponsorId`) into both trees: its genealogy row (paths, depths) and +1
  * on every ancestor's counters. Call inside the transaction that inserted the consultant.
  */
 export async function attachToTrees(
@@ -62,9 +62,13 @@ export async function attachToTrees(
   if (placementPath) await bumpAncestors(tx, "placement", idsOf(placementPath).slice(0, -1), 1);
 }
 
-/** Adds `delta` to the subtree counter of each ancestor; ids in path order, locked in that order. */
+/**
+ * Adds `delta` to the subtree counter of each ancestor. The rows are locked first in id order, so
+ * two transactions touching overlapping uplines queue instead of deadlocking.
+ */
 export async function bumpAncestors(tx: DbOrTx, tree: "sponsor" | "placement", ids: number[], delta: number) {
   if (!ids.length || delta === 0) return;
+  await tx.select({ id: genealogy.consultantId }).from(genealogy).where(inArray(genealogy.consultantId, ids)).orderBy(genealogy.consultantId).for("update");
   const column = tree === "sponsor" ? genealogy.downlineSize : genealogy.placementSize;
   await tx
     .update(genealogy)
