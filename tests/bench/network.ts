@@ -117,7 +117,7 @@ try {
   console.log(`network bench: ${N.toLocaleString("en")} consultants; ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ${new Date().toISOString()}`);
   const built = await time(async () => buildTree());
   const loaded = await time(() => load(sql, built.value.parent));
-  info("tree generation in memory", `${(built.ms / 1000).toFixed(1)} s, max depth ${Math.max(...built.value.depth)}`);
+  info("tree generation in memory", `${(built.ms / 1000).toFixed(1)} s, max depth ${built.value.depth.reduce((a, b) => Math.max(a, b), 0)}`);
   info("bulk load (consultants + genealogy, COPY)", `${(loaded.ms / 1000).toFixed(1)} s (not the CSV import: that writer is not built yet)`);
   await sql.end();
 

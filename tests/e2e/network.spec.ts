@@ -40,3 +40,40 @@ test("a consultant sees their own network, never above themselves", async ({ pag
   await expect(page.getByTestId("node-4")).toBeVisible();
   await shot(page, "portal-network");
 });
+
+test("staff drafts, previews and commits a move, and the tree shows it", async ({ page }) => {
+  const db = sql();
+  // A consultant in Ana's line with a small downline of their own, moved under Bruno.
+  const [mover] = await db`select c.id, c.code, c.full_name, g.downline_size from consultants c join genealogy g on g.consultant_id = c.id
+    join consultants s on s.id = c.sponsor_id where s.code = 'RD000002' and g.downline_size between 1 and 20 order by c.id limit 1`;
+  await login(page, "admin@rede.test");
+  await page.goto("/admin/network/moves");
+
+  await page.getByTestId("move-consultant").fill(mover!.code);
+  await page.getByRole("option", { name: new RegExp(mover!.full_name) }).first().click();
+  await page.getByTestId("move-sponsor").fill("RD000017");
+  await page.getByRole("option", { name: /Bruno Almeida/ }).click();
+  await page.getByTestId("move-note").fill("Pedido da própria consultora");
+  await page.getByTestId("move-draft").click();
+
+  await page.getByTestId("move-preview").click();
+  await expect(page.getByTestId("move-effects")).toContainText(`${mover!.downline_size + 1} consultores mudam de lugar`);
+  await shot(page, "network-move-preview");
+  const [before] = await db`select sponsor_id from consultants where id = ${mover!.id}`;
+  expect(before!.sponsor_id).not.toBe(17);
+
+  await page.getByTestId("move-commit").click();
+  await page.getByTestId("move-confirm").click();
+  await expect(page.getByText("Transferência confirmada.")).toBeVisible();
+  await shot(page, "network-move-committed");
+  const [after] = await db`select c.sponsor_id, s.code from consultants c join consultants s on s.id = c.sponsor_id where c.id = ${mover!.id}`;
+  expect(after!.code).toBe("RD000017");
+  await db.end();
+
+  // The tree now shows the mover under Bruno.
+  await page.goto("/admin/network/tree");
+  await page.getByTestId("tree-search").fill(mover!.code);
+  await page.getByRole("option", { name: new RegExp(mover!.full_name) }).first().click();
+  await expect(page.getByTestId("node-17").getByTestId(`node-${mover!.id}`)).toBeVisible();
+  await shot(page, "network-tree-after-move");
+});
