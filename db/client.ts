@@ -27,3 +27,9 @@ export function getDb(): Db {
   }
   return holder.__redeDb.db;
 }
+
+/** The postgres-js client behind getDb(), for what Drizzle does not do (COPY, cursors). */
+export function getSqlClient() {
+  getDb();
+  return holder.__redeDb!.client;
+}

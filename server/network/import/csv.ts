@@ -45,7 +45,7 @@ export async function* parseCsvBatches(input: CsvInput, options: CsvParseOptions
   for await (const chunk of input) {
     let text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
     if (!text) continue;
-    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // string input keeps its BOM
+    if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // (TextDecoder drops it from bytes, not strings)
     first = false;
     if (!state.checkEncoding && text.includes("\ufffd")) state.checkEncoding = true;
     text = carry ? carry + text : text;

@@ -9,6 +9,7 @@ import type { ImportError, ImportReason } from "./reasons";
  * file as a whole, and returns either the rows (column arrays) with an insertion order, or every
  * error found — the writer inserts nothing unless `ok`. A broken line is one error, not one more
  * for each consultant below it. Rows may come in any order: links are resolved after reading.
+ * Lines with nothing but separators (empty rows Excel keeps in a sheet) are skipped.
  *
  * Budget (1M rows, one core): a few seconds and well under 1 GB. Hence column arrays instead of one
  * object per row, Int32Array row indexes for links, and `RowIndex` instead of Maps for the
@@ -154,6 +155,7 @@ export async function validateImport(input: CsvInput, options: ImportOptions): P
   const readHeader = (f: string[], at: number) => {
     const names = f.map((h) => h.trim().toLowerCase());
     names.forEach((h, k) => {
+      if (!h) return; // an unnamed column (a stray trailing comma): ignored with its cells
       if (!(IMPORT_COLUMNS as readonly string[]).includes(h)) report(at, null, "header_unknown_column", { column: h });
       else if (names.indexOf(h) !== k) report(at, null, "header_duplicate_column", { column: h });
     });
@@ -238,6 +240,8 @@ export async function validateImport(input: CsvInput, options: ImportOptions): P
         if (errorCount) return fail(); // the columns cannot be trusted: reading on would be noise
         continue;
       }
+      const f = rec.fields;
+      if (!f[0]!.trim() && f.every((x) => !x.trim())) continue; // ",,,,": an empty row Excel kept
       const i = line.length;
       line.push(rec.line);
       if (rec.fields.length === fieldCount) readRow(rec.fields, rec.line, i);
