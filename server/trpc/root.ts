@@ -1,6 +1,7 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
 import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
@@ -13,6 +14,7 @@ export const appRouter = router({
   account: accountRouter,
   me: meRouter,
   consultants: consultantsRouter,
+  consultantRecords: consultantRecordsRouter,
   portal: portalRouter,
   network: networkRouter,
   dashboard: dashboardRouter,

@@ -23,6 +23,7 @@ import { seedDemo } from "@/db/seed";
 import { PERMISSIONS, ROLES, type Permission, type Role } from "@/server/auth/permissions";
 import { loadActiveUser, type SessionUser } from "@/server/auth/users";
 import { AppError } from "@/server/errors";
+import { generateValidDocument } from "@/server/network/documents";
 import type { Context } from "@/server/trpc/context";
 import { createCallerFactory, publicProcedure, router, withPermission } from "@/server/trpc/init";
 import { appRouter } from "@/server/trpc/root";
@@ -76,6 +77,18 @@ function sampleInput(path: string): unknown {
     "network.commit": () => ({ id: 999_999 }),
     "network.discard": () => ({ id: 999_999 }),
     "network.draftRevert": () => ({ id: 999_999 }),
+    "consultantRecords.enrol": () => {
+      const n = ++created;
+      return { fullName: `Matriz Pessoa ${n}`, email: `matrix-enrol${n}@rede.test`, documentType: "CPF", documentNumber: generateValidDocument("CPF", 90_000 + n), sponsorId: sessions.consultant.consultantId };
+    },
+    "consultantRecords.setStatus": () => ({ consultantId: sessions.consultant.consultantId, status: "active", reason: "matrix check" }),
+    "consultantRecords.bulkStatusPreview": () => ({ ids: [sessions.consultant.consultantId], to: "active" }),
+    "consultantRecords.bulkStatusApply": () => ({ ids: [sessions.consultant.consultantId], to: "active", reason: "matrix check" }),
+    "consultantRecords.history": () => ({ consultantId: sessions.consultant.consultantId }),
+    "consultantRecords.restrictedList": () => ({}),
+    "consultantRecords.restrictedAdd": () => ({ kind: "email", value: `matrix-restricted${++created}@rede.test`, reason: "matrix check" }),
+    "consultantRecords.restrictedDeactivate": () => ({ id: 999_999 }),
+    "consultantRecords.restrictedHits": () => ({}),
   };
   return samples[path]?.() ?? {};
 }
@@ -199,6 +212,15 @@ describe("every procedure declares who may call it", () => {
       "network.commit": "network.move",
       "network.discard": "network.move",
       "network.draftRevert": "network.move",
+      "consultantRecords.enrol": "authenticated", // inside: staff need network.edit, a consultant enrols under themselves
+      "consultantRecords.setStatus": "network.edit",
+      "consultantRecords.bulkStatusPreview": "network.edit",
+      "consultantRecords.bulkStatusApply": "network.edit",
+      "consultantRecords.history": "authenticated", // scope-checked per id
+      "consultantRecords.restrictedList": "network.edit",
+      "consultantRecords.restrictedAdd": "network.edit",
+      "consultantRecords.restrictedDeactivate": "network.edit",
+      "consultantRecords.restrictedHits": "network.edit",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);

@@ -1,0 +1,66 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx } from "@/db/client";
+import { consultants, genealogy } from "@/db/schema";
+import type { NodeId, PlacedChild, PlacementView, Slot } from "./placement";
+import { SLOT_CODES } from "./tree/path";
+
+/** Binary legs "L"/"R" are stored as placement slots 1/2. */
+export function slotToDb(slot: Slot): number {
+  if (slot === "L" || slot === "R") return SLOT_CODES[slot];
+  return slot;
+}
+
+export function slotFromDb(slot: number): Slot {
+  return slot === 1 ? "L" : slot === 2 ? "R" : slot;
+}
+
+/**
+ * The placement tree as stored (binary, slots 1/2), behind the `PlacementView` port: one indexed
+ * query per call. Pass the enrolment transaction so the answer sees its own writes.
+ */
+export function sqlPlacementView(db: DbOrTx): PlacementView {
+  return {
+    async childrenOf(parentIds) {
+      const out = new Map<NodeId, PlacedChild[]>();
+      if (!parentIds.length) return out;
+      const rows = await db
+        .select({ id: consultants.id, parentId: consultants.placementParentId, slot: consultants.placementSlot })
+        .from(consultants)
+        .where(inArray(consultants.placementParentId, [...parentIds]));
+      for (const r of rows) {
+        if (r.parentId === null || r.slot === null) continue;
+        const list = out.get(r.parentId) ?? [];
+        list.push({ id: r.id, slot: slotFromDb(r.slot) });
+        out.set(r.parentId, list);
+      }
+      return out;
+    },
+    async legSize(id, slot) {
+      const [row] = await db
+        .select({ size: sql<number>`(${genealogy.placementSize} + 1)::int` })
+        .from(consultants)
+        .innerJoin(genealogy, eq(genealogy.consultantId, consultants.id))
+        .where(and(eq(consultants.placementParentId, id), eq(consultants.placementSlot, slotToDb(slot))));
+      return row?.size ?? 0;
+    },
+    async endOfLine(id, slot) {
+      const rows = await db.execute<{ id: number }>(sql`
+        with recursive line(id, depth) as (
+          select ${id}::bigint, 0
+          union all
+          select c.id, l.depth + 1 from consultants c join line l on c.placement_parent_id = l.id
+           where c.placement_slot = ${slotToDb(slot)}
+        )
+        select id from line order by depth desc limit 1`);
+      return Number(rows[0]?.id ?? id);
+    },
+    async isInSubtree(rootId, id) {
+      const rows = await db.execute<{ found: boolean }>(sql`
+        select starts_with(t.placement_path, r.placement_path) as found
+          from genealogy t, genealogy r
+         where t.consultant_id = ${id} and r.consultant_id = ${rootId}
+           and t.placement_path is not null and r.placement_path is not null`);
+      return Boolean(rows[0]?.found);
+    },
+  };
+}
