@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/app/_components/ui/card";
 import { getT } from "@/server/i18n/server";
 import { serverApi } from "@/server/trpc/request-context";
@@ -10,12 +11,26 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ConsultantsPage() {
-  await requirePermission("network.read");
+  const user = await requirePermission("network.read");
   const [t, api] = [await getT(), await serverApi()];
   const root = await api.network.root();
   return (
     <>
-      <PageHeader title={t("network.list.title")} description={t("network.list.description")} />
+      <PageHeader
+        title={t("network.list.title")}
+        description={t("network.list.description")}
+        actions={
+          user.permissions.has("network.edit") ? (
+            <Link
+              href="/admin/network/new"
+              className="inline-flex items-center rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+              data-testid="network-new-consultant"
+            >
+              {t("network.enrol.newButton")}
+            </Link>
+          ) : undefined
+        }
+      />
       <ProfileLinks rootId={root.id} />
     </>
   );

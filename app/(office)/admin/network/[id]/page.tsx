@@ -13,6 +13,7 @@ import { LevelsTable } from "./levels-table";
 import { ProfileCard } from "./profile-card";
 import { ProfileTree } from "./profile-tree";
 import { StatusHistory } from "./status-history";
+import { StatusPanel } from "./status-panel";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -37,7 +38,7 @@ async function orNull<T>(read: Promise<T>) {
 }
 
 export default async function ConsultantProfilePage({ params }: Props) {
-  await requirePermission("network.read");
+  const user = await requirePermission("network.read");
   const id = parseId((await params).id);
   if (id === null) notFound();
   const [t, locale, api] = await Promise.all([getT(), getLocale(), serverApi()]);
@@ -103,6 +104,8 @@ export default async function ConsultantProfilePage({ params }: Props) {
       <Card title={t("network.profile.tree")} className="mb-6">
         <ProfileTree rootId={card.id} rootName={card.fullName} />
       </Card>
+
+      {user.permissions.has("network.edit") ? <StatusPanel consultantId={card.id} status={card.status} /> : null}
 
       <StatusHistory history={history} />
     </>
