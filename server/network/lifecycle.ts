@@ -1,7 +1,7 @@
-import { desc, eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { consultants, consultantStatusHistory, users } from "@/db/schema";
+import { consultants, consultantStatusHistory } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { nodePath } from "./tree/queries";
@@ -131,20 +131,4 @@ export async function bulkStatusApply(db: Db, input: BulkSelection & { reason: s
     });
     return { count };
   });
-}
-
-export async function statusHistory(db: DbOrTx, consultantId: number) {
-  return db
-    .select({
-      id: consultantStatusHistory.id,
-      fromStatus: consultantStatusHistory.fromStatus,
-      toStatus: consultantStatusHistory.toStatus,
-      reason: consultantStatusHistory.reason,
-      at: consultantStatusHistory.at,
-      actorName: users.name,
-    })
-    .from(consultantStatusHistory)
-    .leftJoin(users, eq(users.id, consultantStatusHistory.actorUserId))
-    .where(eq(consultantStatusHistory.consultantId, consultantId))
-    .orderBy(desc(consultantStatusHistory.at), desc(consultantStatusHistory.id));
 }

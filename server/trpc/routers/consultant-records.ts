@@ -1,6 +1,7 @@
+import { getStatusHistory } from "../../network/history";
 import { enrolConsultant, enrolInput } from "../../network/enrol";
 import { assertCanSee } from "../../consultants/scope";
-import { bulkApplyInput, bulkPreviewInput, bulkStatusApply, bulkStatusPreview, historyInput, setStatus, setStatusInput, statusHistory } from "../../network/lifecycle";
+import { bulkApplyInput, bulkPreviewInput, bulkStatusApply, bulkStatusPreview, historyInput, setStatus, setStatusInput } from "../../network/lifecycle";
 import {
   addRestricted,
   deactivateRestricted,
@@ -31,7 +32,7 @@ export const consultantRecordsRouter = router({
     .mutation(({ ctx, input }) => bulkStatusApply(ctx.db, input, ctx.user)),
   history: authedProcedure.input(historyInput).query(async ({ ctx, input }) => {
     await assertCanSee(ctx, input.consultantId);
-    return statusHistory(ctx.db, input.consultantId);
+    return getStatusHistory(ctx.db, input.consultantId);
   }),
   restrictedList: withPermission("network.edit")
     .input(restrictedListInput)
