@@ -84,7 +84,7 @@ export function generateNetwork(n: number, bigSize = 100_000): Network {
     placementBig: pl.big, placementTarget: pl.target, deepest, deepLeaf };
 }
 
-/** The smallest subtree ≥ min, a node with a ~1,000 downline, and a move target outside the subtree, at its depth. */
+/** The smallest subtree ≥ min, a node with a ~1,000 downline, and a move target outside the subtree. */
 function pick(n: number, parent: Int32Array, depth: Uint16Array, size: Int32Array, min: number, free = (_: number) => true) {
   let big = 0, small = 0;
   for (let i = 2; i <= n; i++) {
@@ -94,9 +94,9 @@ function pick(n: number, parent: Int32Array, depth: Uint16Array, size: Int32Arra
   const inBig = new Uint8Array(n + 1);
   inBig[big] = 1;
   for (let i = big + 1; i <= n; i++) if (inBig[parent[i]!]) inBig[i] = 1;
-  let target = 0;
-  for (let i = n; i >= 2 && !target; i--)
-    if (!inBig[i] && i !== parent[big] && depth[i] === depth[big] && size[i]! < 50 && free(i)) target = i;
+  let target = 0; // at big's depth if possible, else the nearest deeper level
+  for (let d = depth[big]!; !target && d < depth[big]! + 20; d++)
+    for (let i = n; i >= 2 && !target; i--) if (!inBig[i] && i !== parent[big] && depth[i] === d && size[i]! < 50 && free(i)) target = i;
   return { big, small, target };
 }
 

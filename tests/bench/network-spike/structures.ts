@@ -54,6 +54,8 @@ export type Candidate = {
   vacuum: string[];
   node: string; // $1 id → path (text), depth, size (downline + 1)
   page(sort: Sort): string; // $1 path, $2 depth, $3..$4 level range
+  /** the same page computed from the subtree first (for small filtered sets, where walking a sort index would not pay) */
+  pathFirst?(sort: Sort): string;
   count: string; // same parameters, exact count of the filtered set
   upline: string; // $1 id
   children: string; // $1 id
@@ -65,22 +67,25 @@ const ORDER = {
   name: (t: string, id: string) => `${t}.full_name collate "und-x-icu", ${t}.${id}`,
   joined: (t: string, id: string) => `${t}.joined_at desc, ${t}.${id} desc`,
 };
+const D_ORDER = { name: "t.name_key, t.consultant_id", joined: "t.joined_at desc, t.consultant_id desc" };
 const TEXT_SUB = (t: string) => `${t}.path >= $1 and ${t}.path < $1 || '~'`;
 const LEVELS = (t: string) => `${t}.depth between $2::int + $3::int and $2::int + $4::int`;
 
-/** Sponsor counters after a move: old upline −n, new upline +n, common ancestors untouched. */
-export const textCounters = (table: string) => `
-  update ${table} t set downline_size = t.downline_size + d.delta
-  from (select p, sum(delta)::int as delta
-        from (select unnest(tree_prefixes($1)) as p, -$3::int as delta
-              union all select unnest(tree_prefixes($2)), $3::int) x
-        group by p having sum(delta) <> 0) d
+/** Sponsor counters after a move or insert: old upline −n, new upline +n, common ancestors untouched.
+ * $1 old parent path ('' for an insert), $2 new parent path, $3 consultants moved, $4 of which active. */
+export const textCounters = (table: string, active = false) => `
+  update ${table} t set downline_size = t.downline_size + d.delta${active ? ", active_size = t.active_size + d.active" : ""}
+  from (select p, sum(delta)::int as delta, sum(active)::int as active
+        from (select unnest(tree_prefixes($1)) as p, -$3::int as delta, -$4::int as active
+              union all select unnest(tree_prefixes($2)), $3::int, $4::int) x
+        group by p having sum(delta) <> 0 or sum(active) <> 0) d
   where t.path = d.p`;
 
 /** Rewrite a subtree's paths under a new parent (text path), then fix the counters. */
-async function moveText(tx: TransactionSql, table: string, id: string, m: number, to: number, adjacency: string | null) {
+async function moveText(tx: TransactionSql, table: string, id: string, m: number, to: number, adjacency: string | null, active = false, consultants = "consultants") {
   await tx`select pg_advisory_xact_lock(hashtext('sponsor-tree'))`; // one structural change at a time
-  const rows = await tx.unsafe(`select ${id} as id, path, depth, downline_size from ${table} where ${id} in ($1, $2) for update`, [m, to]);
+  const rows = await tx.unsafe(`select ${id} as id, path, depth, downline_size${active ? ", active_size + (status = 'active')::int as active" : ", 0 as active"}
+    from ${table} where ${id} in ($1, $2) for update`, [m, to]);
   const src = rows.find((r) => Number(r.id) === m)!, dst = rows.find((r) => Number(r.id) === to)!;
   if ((dst.path as string).startsWith(src.path)) throw new Error("move would create a cycle");
   let t = now();
@@ -89,10 +94,10 @@ async function moveText(tx: TransactionSql, table: string, id: string, m: number
      where path >= $1 and path < $1 || '~'`,
     [src.path, dst.path, src.path.length - 5, dst.depth + 1 - src.depth, ...(adjacency ? [m, to] : [])],
   );
-  if (!adjacency) await tx`update consultants set sponsor_id = ${to} where id = ${m}`;
+  if (!adjacency) await tx.unsafe(`update ${consultants} set sponsor_id = $1 where id = $2`, [to, m]);
   const rewrite = now() - t;
   t = now();
-  await tx.unsafe(textCounters(table), [src.path.slice(0, -6), dst.path, src.downline_size + 1]);
+  await tx.unsafe(textCounters(table, active), [src.path.slice(0, -6), dst.path, src.downline_size + 1, src.active]);
   return { rewrite, counters: now() - t };
 }
 
@@ -140,27 +145,96 @@ export function candidates(): Candidate[] {
       move: (tx, m, to) => moveText(tx, "c_tree", "consultant_id", m, to, null),
     },
     {
-      key: "D", label: "text path + btree, side table d_tree with the page's filter/sort keys",
+      key: "D", label: "side table d_tree: path + the page's filter/sort keys, 4 btrees (recommended)",
       load: [`create table d_tree (consultant_id bigint not null, path text collate "C" not null, depth int not null,
-          downline_size int not null, status consultant_status not null, full_name text not null, joined_at date not null)`,
-        `insert into d_tree select id, p.path, p.depth, c.downline_size, b.status, b.full_name, b.joined_at
+          downline_size int not null, active_size int not null, status consultant_status not null,
+          name_key text collate "C" not null, joined_at date not null) with (autovacuum_vacuum_scale_factor = 0.01)`,
+        `insert into d_tree select id, p.path, p.depth, c.downline_size, c.active_size, b.status, immutable_unaccent(lower(b.full_name)), b.joined_at
           from text_paths p join calc c using (id) join base b using (id)`],
       index: [`alter table d_tree add primary key (consultant_id)`,
-        `create unique index d_tree_path_idx on d_tree (path) include (depth, status)`,
-        `create index d_tree_name_idx on d_tree (full_name collate "und-x-icu", consultant_id)`,
+        `create unique index d_tree_path_idx on d_tree (path) include (depth, status, consultant_id)`,
+        `create index d_tree_name_idx on d_tree (name_key, consultant_id)`,
         `create index d_tree_joined_at_idx on d_tree (joined_at, consultant_id)`,
         `alter table d_tree add foreign key (consultant_id) references consultants (id)`],
       vacuum: [`vacuum analyze d_tree`],
       node: `select path, depth, downline_size + 1 as size from d_tree where consultant_id = $1`,
-      page: (sort) => `select t.consultant_id as id, t.full_name, t.status, t.joined_at, t.depth - $2::int as level, t.downline_size, c.email, c.city
+      page: (sort) => `select t.consultant_id as id, c.full_name, t.status, t.joined_at, t.depth - $2::int as level, t.downline_size, c.email, c.city
         from d_tree t join consultants c on c.id = t.consultant_id
-        where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active' order by ${ORDER[sort]("t", "consultant_id")} limit 50`,
+        where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active' order by ${D_ORDER[sort]} limit 50`,
+      pathFirst: (sort) => `with m as materialized (
+          select t.consultant_id from d_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active')
+        select t.consultant_id as id, c.full_name, t.status, t.joined_at, t.depth - $2::int as level, t.downline_size, c.email, c.city
+        from m join d_tree t using (consultant_id) join consultants c on c.id = t.consultant_id
+        order by ${D_ORDER[sort]} limit 50`,
       count: `select count(*)::int as n from d_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'`,
-      upline: `select t.consultant_id as id, t.full_name, t.depth from d_tree t
+      upline: `select c.id, c.full_name, t.depth from d_tree t join consultants c on c.id = t.consultant_id
         where t.path = any(tree_prefixes((select path from d_tree where consultant_id = $1))) order by t.depth`,
-      children: `select c.id, c.full_name, c.status, t.downline_size from consultants c join d_tree t on t.consultant_id = c.id
+      children: `select c.id, c.full_name, c.status, t.downline_size, t.active_size from consultants c join d_tree t on t.consultant_id = c.id
         where c.sponsor_id = $1 order by ${ORDER.name("c", "id")} limit 100`,
-      move: (tx, m, to) => moveText(tx, "d_tree", "consultant_id", m, to, null),
+      move: (tx, m, to) => moveText(tx, "d_tree", "consultant_id", m, to, null, true),
+    },
+    {
+      key: "E", label: "text path + ONE covering btree, side table e_tree (page = index-only range scan)",
+      load: [`create table e_tree (consultant_id bigint not null, path text collate "C" not null, depth int not null,
+          downline_size int not null, status consultant_status not null, name_key text collate "C" not null, joined_at date not null)
+          with (autovacuum_vacuum_scale_factor = 0.01)`,
+        `insert into e_tree select id, p.path, p.depth, c.downline_size, b.status, immutable_unaccent(lower(b.full_name)), b.joined_at
+          from text_paths p join calc c using (id) join base b using (id)`],
+      index: [`alter table e_tree add primary key (consultant_id)`,
+        `create unique index e_tree_path_idx on e_tree (path) include (depth, status, name_key, joined_at, consultant_id)`,
+        `alter table e_tree add foreign key (consultant_id) references consultants (id)`],
+      vacuum: [`vacuum analyze e_tree`],
+      node: `select path, depth, downline_size + 1 as size from e_tree where consultant_id = $1`,
+      page: (sort) => `select t.consultant_id as id, c.full_name, t.status, t.joined_at, t.level, d.downline_size, c.email, c.city
+        from (select t.consultant_id, t.status, t.joined_at, t.name_key, t.depth - $2::int as level from e_tree t
+              where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'
+              order by ${sort === "name" ? "t.name_key, t.consultant_id" : ORDER.joined("t", "consultant_id")} limit 50) t
+        join e_tree d on d.consultant_id = t.consultant_id join consultants c on c.id = t.consultant_id
+        order by ${sort === "name" ? "t.name_key, t.consultant_id" : ORDER.joined("t", "consultant_id")}`,
+      count: `select count(*)::int as n from e_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'`,
+      upline: `select c.id, c.full_name, t.depth from e_tree t join consultants c on c.id = t.consultant_id
+        where t.path = any(tree_prefixes((select path from e_tree where consultant_id = $1))) order by t.depth`,
+      children: `select c.id, c.full_name, c.status, t.downline_size from consultants c join e_tree t on t.consultant_id = c.id
+        where c.sponsor_id = $1 order by ${ORDER.name("c", "id")} limit 100`,
+      move: (tx, m, to) => moveText(tx, "e_tree", "consultant_id", m, to, null),
+    },
+    {
+      key: "F", label: "side table f_tree (path index, counters) + UNINDEXED path copy in consultants (HOT)",
+      load: [`create table f_consultants (${COLUMNS}, sponsor_path text collate "C" not null, sponsor_depth int not null) with (fillfactor = 70)`,
+        `insert into f_consultants select ${FROM_BASE}, p.path, p.depth from base b join text_paths p using (id)`,
+        ...otherIndexes("f_consultants"),
+        `create table f_tree (consultant_id bigint not null, path text collate "C" not null, depth int not null, status consultant_status not null,
+          downline_size int not null, active_size int not null) with (fillfactor = 90, autovacuum_vacuum_scale_factor = 0.01)`,
+        `insert into f_tree select id, p.path, p.depth, b.status, c.downline_size, c.active_size from text_paths p join calc c using (id) join base b using (id)`],
+      index: [`alter table f_tree add primary key (consultant_id)`,
+        `create unique index f_tree_path_idx on f_tree (path) include (depth, status)`,
+        `alter table f_tree add foreign key (consultant_id) references f_consultants (id)`],
+      vacuum: [`vacuum analyze f_tree`, `vacuum analyze f_consultants`],
+      node: `select path, depth, downline_size + 1 as size from f_tree where consultant_id = $1`,
+      page: (sort) => `select c.id, c.full_name, c.status, c.joined_at, c.sponsor_depth - $2::int as level, t.downline_size, c.email, c.city
+        from f_consultants c join f_tree t on t.consultant_id = c.id
+        where c.sponsor_path >= $1 and c.sponsor_path < $1 || '~' and c.sponsor_depth between $2::int + $3::int and $2::int + $4::int
+          and c.status = 'active' order by ${ORDER[sort]("c", "id")} limit 50`,
+      pathFirst: (sort) => `with m as materialized (
+          select t.consultant_id from f_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active')
+        select c.id, c.full_name, c.status, c.joined_at, c.sponsor_depth - $2::int as level, t.downline_size, c.email, c.city
+        from m join f_consultants c on c.id = m.consultant_id join f_tree t on t.consultant_id = c.id
+        order by ${ORDER[sort]("c", "id")} limit 50`,
+      count: `select count(*)::int as n from f_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'`,
+      upline: `select c.id, c.full_name, t.depth from f_tree t join f_consultants c on c.id = t.consultant_id
+        where t.path = any(tree_prefixes((select path from f_tree where consultant_id = $1))) order by t.depth`,
+      children: `select c.id, c.full_name, c.status, t.downline_size, t.active_size from f_consultants c join f_tree t on t.consultant_id = c.id
+        where c.sponsor_id = $1 order by ${ORDER.name("c", "id")} limit 100`,
+      move: async (tx, m, to) => {
+        const r = await moveText(tx, "f_tree", "consultant_id", m, to, null, true, "f_consultants");
+        const t = now();
+        const { path, depth } = (await tx`select path, depth from f_tree where consultant_id = ${m}`)[0]!;
+        const [old] = await tx`select sponsor_path, sponsor_depth from f_consultants where id = ${m}`;
+        await tx`update f_consultants set sponsor_path = ${path} || substr(sponsor_path, ${old!.sponsor_path.length + 1}),
+          sponsor_depth = sponsor_depth + ${depth - old!.sponsor_depth}::int
+          where sponsor_path >= ${old!.sponsor_path} and sponsor_path < ${old!.sponsor_path} || '~'`;
+        return { rewrite: r.rewrite + now() - t, counters: r.counters };
+      },
     },
   ];
 }
@@ -224,10 +298,10 @@ export const PLACEMENT = {
     update p_tree t set left_size = t.left_size + d.l, right_size = t.right_size + d.r
     from (select anc, coalesce(sum(delta) filter (where side = 'L'), 0)::int as l,
                  coalesce(sum(delta) filter (where side = 'R'), 0)::int as r
-          from (select left(s.parent, 6 * k) as anc, coalesce(c.side, s.side) as side, s.delta
+          from (select left(s.parent, 6 * k) as anc, s.delta, case when k = length(s.parent) / 6 then s.side
+                         else (select c.side from p_tree c where c.path = left(s.parent, 6 * (k + 1))) end as side
                 from (values ($1::text, $2::text, $3::int), ($4::text, $5::text, $6::int)) s(parent, side, delta)
-                cross join generate_series(1, length(s.parent) / 6) k
-                left join p_tree c on k < length(s.parent) / 6 and c.path = left(s.parent, 6 * (k + 1))) x
+                cross join generate_series(1, length(s.parent) / 6) k) x
           group by anc) d
     where t.path = d.anc and (d.l <> 0 or d.r <> 0)`,
 };
