@@ -54,7 +54,8 @@ export type Candidate = {
   vacuum: string[];
   node: string; // $1 id → path (text), depth, size (downline + 1)
   page(sort: Sort): string; // $1 path, $2 depth, $3..$4 level range
-  /** the same page computed from the subtree first (for small filtered sets, where walking a sort index would not pay) */
+  /** the page read subtree-first, with its exact total, if the filtered set has at most $5 rows; else only total = $5 + 1
+   * (then the set is large and page() walks the sort index instead) */
   pathFirst?(sort: Sort): string;
   count: string; // same parameters, exact count of the filtered set
   upline: string; // $1 id
@@ -162,10 +163,12 @@ export function candidates(): Candidate[] {
         from d_tree t join consultants c on c.id = t.consultant_id
         where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active' order by ${D_ORDER[sort]} limit 50`,
       pathFirst: (sort) => `with m as materialized (
-          select t.consultant_id from d_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active')
-        select t.consultant_id as id, c.full_name, t.status, t.joined_at, t.depth - $2::int as level, t.downline_size, c.email, c.city
-        from m join d_tree t using (consultant_id) join consultants c on c.id = t.consultant_id
-        order by ${D_ORDER[sort]} limit 50`,
+          select t.consultant_id from d_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active' limit $5::int + 1),
+        n as (select count(*)::int as total from m)
+        select n.total, p.* from n left join lateral (
+          select t.consultant_id as id, c.full_name, t.status, t.joined_at, t.depth - $2::int as level, t.downline_size, c.email, c.city
+          from m join d_tree t using (consultant_id) join consultants c on c.id = t.consultant_id
+          where n.total <= $5::int order by ${D_ORDER[sort]} limit 50) p on true`,
       count: `select count(*)::int as n from d_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'`,
       upline: `select c.id, c.full_name, t.depth from d_tree t join consultants c on c.id = t.consultant_id
         where t.path = any(tree_prefixes((select path from d_tree where consultant_id = $1))) order by t.depth`,
@@ -216,10 +219,12 @@ export function candidates(): Candidate[] {
         where c.sponsor_path >= $1 and c.sponsor_path < $1 || '~' and c.sponsor_depth between $2::int + $3::int and $2::int + $4::int
           and c.status = 'active' order by ${ORDER[sort]("c", "id")} limit 50`,
       pathFirst: (sort) => `with m as materialized (
-          select t.consultant_id from f_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active')
-        select c.id, c.full_name, c.status, c.joined_at, c.sponsor_depth - $2::int as level, t.downline_size, c.email, c.city
-        from m join f_consultants c on c.id = m.consultant_id join f_tree t on t.consultant_id = c.id
-        order by ${ORDER[sort]("c", "id")} limit 50`,
+          select t.consultant_id from f_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active' limit $5::int + 1),
+        n as (select count(*)::int as total from m)
+        select n.total, p.* from n left join lateral (
+          select c.id, c.full_name, c.status, c.joined_at, c.sponsor_depth - $2::int as level, t.downline_size, c.email, c.city
+          from m join f_consultants c on c.id = m.consultant_id join f_tree t on t.consultant_id = c.id
+          where n.total <= $5::int order by ${ORDER[sort]("c", "id")} limit 50) p on true`,
       count: `select count(*)::int as n from f_tree t where ${TEXT_SUB("t")} and ${LEVELS("t")} and t.status = 'active'`,
       upline: `select c.id, c.full_name, t.depth from f_tree t join f_consultants c on c.id = t.consultant_id
         where t.path = any(tree_prefixes((select path from f_tree where consultant_id = $1))) order by t.depth`,
