@@ -5,7 +5,8 @@ import type { Db } from "./client";
 import { generateValidDocument } from "@/server/network/documents";
 import { BinaryFiller } from "@/server/network/tree/bulk-placement";
 import { buildGenealogy } from "@/server/network/tree/bulk";
-import { consultants, genealogy, userRoles, users } from "./schema";
+import { nameKey } from "@/server/network/tree/name-key";
+import { consultants, genealogy, placementTree, userRoles, users } from "./schema";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -126,16 +127,19 @@ export async function seedDemo(db: Db, options: { size?: number } = {}) {
       sponsorPath: built.sponsorPath[i]!,
       sponsorDepth: built.sponsorDepth[i]!,
       downlineSize: built.downlineSize[i]!,
-      placementPath: built.placementPath[i] ?? null,
-      placementDepth: built.placementPath[i] ? built.placementDepth[i]! : null,
-      placementSize: built.placementSize[i]!,
       status: rows[i]!.status,
       rank: null,
-      fullName: rows[i]!.fullName,
+      nameKey: nameKey(rows[i]!.fullName),
       joinedAt: rows[i]!.joinedAt,
     }));
     for (let start = 0; start < genealogyRows.length; start += 1000) {
       await tx.insert(genealogy).values(genealogyRows.slice(start, start + 1000));
+    }
+    const placementRows = nodes.flatMap((n, i) =>
+      built.placementPath[i] ? [{ consultantId: n.id, path: built.placementPath[i]!, depth: built.placementDepth[i]!, size: built.placementSize[i]! }] : [],
+    );
+    for (let start = 0; start < placementRows.length; start += 1000) {
+      await tx.insert(placementTree).values(placementRows.slice(start, start + 1000));
     }
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const logins = [

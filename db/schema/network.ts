@@ -57,11 +57,13 @@ export const consultants = pgTable(
 const treePath = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
 /**
- * The maintained ancestry of both trees, one row per consultant, kept narrow on purpose: a
- * subtree move rewrites the paths of every moved row, and each index here is paid per row.
+ * The sponsor tree's maintained ancestry, one row per consultant, kept narrow on purpose: a
+ * subtree move rewrites the paths of every moved row, and each index here is paid per row
+ * (measured in docs/network-storage.md: ~1 s per btree per 100k moved rows).
  * A path is the chain of ids from the root down to the consultant, each id as a fixed-width
  * base-36 segment (see server/network/tree/path.ts). Counters are descendants, not counted on read.
- * Status, rank, name and join date are copied (by trigger) so a downline page is one range scan.
+ * Status, rank, the folded name (`name_key` = unaccented lower-case full name, compared byte-wise)
+ * and join date are copied by trigger, so a downline page walks one index inside one row.
  */
 export const genealogy = pgTable(
   "genealogy",
@@ -72,16 +74,33 @@ export const genealogy = pgTable(
     sponsorPath: treePath().notNull(),
     sponsorDepth: integer().notNull(),
     downlineSize: integer().notNull().default(0),
-    placementPath: treePath(),
-    placementDepth: integer(),
-    placementSize: integer().notNull().default(0),
     status: consultantStatus().notNull(),
     rank: text(),
-    fullName: text().notNull(),
+    nameKey: treePath().notNull(),
     joinedAt: date({ mode: "string" }).notNull(),
   },
   (t) => [
+    // Migration 0008 makes this one unique and covering: (sponsor_path) INCLUDE (sponsor_depth, status, consultant_id).
     index("genealogy_sponsor_path_idx").on(t.sponsorPath),
-    index("genealogy_placement_path_idx").on(t.placementPath),
+    index("genealogy_name_key_idx").on(t.nameKey, t.consultantId),
+    index("genealogy_joined_at_idx").on(t.joinedAt, t.consultantId),
   ],
+);
+
+/**
+ * The placement tree's maintained ancestry, apart from `genealogy` so that a move in one tree
+ * rewrites no index entry of the other. `size` counts everyone below in the placement tree; a
+ * leg's size is its child's size + 1. Only placed consultants (and the root) have a row.
+ */
+export const placementTree = pgTable(
+  "placement_tree",
+  {
+    consultantId: bigint({ mode: "number" })
+      .primaryKey()
+      .references(() => consultants.id, { onDelete: "cascade" }),
+    path: treePath().notNull(),
+    depth: integer().notNull(),
+    size: integer().notNull().default(0),
+  },
+  (t) => [uniqueIndex("placement_tree_path_key").on(t.path)],
 );

@@ -4,6 +4,8 @@ import { createDb, type Db } from "@/db/client";
 import { pruneRateLimits } from "../auth/rate-limit";
 import { deliverOutboxEmail } from "../email/deliver";
 import { DELIVER_EMAIL_TASK } from "../email/outbox";
+import { importTasks } from "../network/import/jobs";
+import { VACUUM_TREES_TASK, vacuumTrees } from "../network/tree/vacuum";
 
 export const PRUNE_RATE_LIMITS_TASK = "prune_rate_limits";
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -14,10 +16,14 @@ const deliverEmailPayload = z.object({ outboxId: z.coerce.number().int().positiv
 /** The handlers, separate from `run()` so tests can drive them with graphile-worker's `runOnce`. */
 export function buildTaskList(db: Db): TaskList {
   return {
+    ...importTasks(db),
     [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
       const { outboxId } = deliverEmailPayload.parse(payload);
       // `attempts` already counts this run; on the last one a failure is final for the admin.
       await deliverOutboxEmail(db, outboxId, { finalAttempt: helpers.job.attempts >= helpers.job.max_attempts });
+    },
+    [VACUUM_TREES_TASK]: async () => {
+      await vacuumTrees(db);
     },
     [PRUNE_RATE_LIMITS_TASK]: async () => {
       // Every limit window is far shorter than a day, so older counters can no longer matter.

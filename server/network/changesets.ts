@@ -4,6 +4,7 @@ import { changeSetItems, changeSets, consultants, consultantStatusHistory } from
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { moveSubtree, rollUpSponsorDownline } from "./tree/move";
+import { queueTreeVacuum, VACUUM_AFTER_ROWS } from "./tree/vacuum";
 import { legSizes, uplineChain } from "./tree/queries";
 
 export type ItemInput = {
@@ -136,6 +137,9 @@ export async function commitChangeSet(db: Db, id: number, actorUserId: string) {
       .where(and(eq(changeSets.id, id), eq(changeSets.status, "draft")));
     if (set.revertsId) await tx.update(changeSets).set({ revertedById: id }).where(eq(changeSets.id, set.revertsId));
     await recordAudit(tx, { actorUserId, action: `network.changeset.${set.kind}`, entityType: "change_set", entityId: id, before: null, after: { summary, items: set.items.length } });
+    // A big move leaves one dead row version per moved consultant in every tree index; until a
+    // VACUUM clears them the moved downline's pages are ~20x slower (docs/network-storage.md).
+    if (summary.moved + summary.rolledUp >= VACUUM_AFTER_ROWS) await queueTreeVacuum(tx);
     return { id, summary, effects };
   });
 }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultants, genealogy } from "@/db/schema";
+import { consultants, placementTree } from "@/db/schema";
 import type { NodeId, PlacedChild, PlacementView, Slot } from "./placement";
 import { SLOT_CODES } from "./tree/path";
 
@@ -37,9 +37,9 @@ export function sqlPlacementView(db: DbOrTx): PlacementView {
     },
     async legSize(id, slot) {
       const [row] = await db
-        .select({ size: sql<number>`(${genealogy.placementSize} + 1)::int` })
+        .select({ size: sql<number>`(${placementTree.size} + 1)::int` })
         .from(consultants)
-        .innerJoin(genealogy, eq(genealogy.consultantId, consultants.id))
+        .innerJoin(placementTree, eq(placementTree.consultantId, consultants.id))
         .where(and(eq(consultants.placementParentId, id), eq(consultants.placementSlot, slotToDb(slot))));
       return row?.size ?? 0;
     },
@@ -56,10 +56,9 @@ export function sqlPlacementView(db: DbOrTx): PlacementView {
     },
     async isInSubtree(rootId, id) {
       const rows = await db.execute<{ found: boolean }>(sql`
-        select starts_with(t.placement_path, r.placement_path) as found
-          from genealogy t, genealogy r
-         where t.consultant_id = ${id} and r.consultant_id = ${rootId}
-           and t.placement_path is not null and r.placement_path is not null`);
+        select starts_with(t.path, r.path) as found
+          from placement_tree t, placement_tree r
+         where t.consultant_id = ${id} and r.consultant_id = ${rootId}`);
       return Boolean(rows[0]?.found);
     },
   };

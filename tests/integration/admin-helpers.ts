@@ -1,7 +1,7 @@
 import { getTRPCErrorShape, TRPCError } from "@trpc/server";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { userRoles, users } from "@/db/schema";
+import { consultants, genealogy, placementTree, userRoles, users } from "@/db/schema";
 import type { Role } from "@/server/auth/permissions";
 import { loadActiveUser } from "@/server/auth/users";
 import type { Context } from "@/server/trpc/context";
@@ -50,4 +50,30 @@ export async function failureOf(call: Promise<unknown>, ctx: Context) {
 export async function countRows(db: Db, table: string) {
   const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${sql.raw(table)}`);
   return row!.n;
+}
+
+/**
+ * Both trees' maintained rows per consultant, merged into one record (sponsor tree in
+ * `genealogy`, placement tree in `placement_tree`), with the consultant's name for comparisons.
+ */
+export async function treeRows(db: Db) {
+  const rows = await db
+    .select({
+      consultantId: genealogy.consultantId,
+      sponsorPath: genealogy.sponsorPath,
+      sponsorDepth: genealogy.sponsorDepth,
+      downlineSize: genealogy.downlineSize,
+      placementPath: placementTree.path,
+      placementDepth: placementTree.depth,
+      placementSize: sql<number>`coalesce(${placementTree.size}, 0)::int`,
+      status: genealogy.status,
+      rank: genealogy.rank,
+      nameKey: genealogy.nameKey,
+      fullName: consultants.fullName,
+      joinedAt: genealogy.joinedAt,
+    })
+    .from(genealogy)
+    .innerJoin(consultants, eq(consultants.id, genealogy.consultantId))
+    .leftJoin(placementTree, eq(placementTree.consultantId, genealogy.consultantId));
+  return new Map(rows.map((g) => [g.consultantId, g]));
 }

@@ -8,7 +8,7 @@ import { formatDocument, generateValidDocument } from "@/server/network/document
 import { unaccentLower } from "@/server/network/tree/queries";
 import { verifyTrees } from "@/server/network/tree/verify";
 import { createCaller } from "@/server/trpc/root";
-import { contextFor, failureOf } from "./admin-helpers";
+import { contextFor, failureOf, treeRows } from "./admin-helpers";
 import { createTestDatabase } from "./db";
 
 const OUT_OF_SCOPE = "Este consultor não está na sua rede.";
@@ -26,7 +26,7 @@ async function as(email: string) {
   const ctx = contextFor(db, await loadActiveUser(db, row!.id));
   return { api: createCaller(ctx), ctx, userId: row!.id };
 }
-const tree = async () => new Map((await db.select().from(genealogy)).map((g) => [g.consultantId, g]));
+const tree = () => treeRows(db);
 const adjacency = () => db.select({ id: consultants.id, sponsorId: consultants.sponsorId, placementParentId: consultants.placementParentId, fullName: consultants.fullName }).from(consultants);
 async function snapshot() {
   const [row] = await db.execute<{ g: string; c: string }>(sql`select
@@ -34,7 +34,7 @@ async function snapshot() {
     (select md5(string_agg(concat_ws(',', id, sponsor_id, placement_parent_id, placement_slot, status), '|' order by id)) from consultants) as c`);
   return row!;
 }
-const clean = async () => expect((await verifyTrees(db)).map((c) => c.violations)).toEqual([0, 0, 0, 0, 0, 0]);
+const clean = async () => expect((await verifyTrees(db)).filter((c) => c.violations > 0)).toEqual([]);
 const setRow = async (setId: number) => (await db.select().from(changeSets).where(eq(changeSets.id, setId)))[0]!;
 const audits = async (setId: number) => db.select().from(auditLog).where(and(eq(auditLog.entityType, "change_set"), eq(auditLog.entityId, String(setId))));
 /** A free binary leg inside `within`'s placement subtree. */

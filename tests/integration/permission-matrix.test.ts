@@ -69,6 +69,7 @@ function sampleInput(path: string): unknown {
     "network.levels": () => ({ tree: "sponsor", id: sessions.consultant.consultantId }),
     "network.legs": () => ({ tree: "placement", id: sessions.consultant.consultantId }),
     "network.downline": () => ({ rootId: sessions.consultant.consultantId }),
+    "network.downlineCount": () => ({ rootId: sessions.consultant.consultantId }),
     "network.lookup": () => ({ q: "ana" }),
     "network.changeSet": () => ({ id: 999_999 }),
     "network.draftMove": () => ({ items: [{ consultantId: sessions.consultant.consultantId, newSponsorId: 1 }] }),
@@ -201,6 +202,7 @@ describe("every procedure declares who may call it", () => {
       "network.levels": "authenticated",
       "network.legs": "authenticated",
       "network.downline": "authenticated",
+      "network.downlineCount": "authenticated",
       "network.lookup": "authenticated", // consultants search only their own downline
       "network.root": "authenticated",
       "network.verify": "network.edit",

@@ -9,14 +9,27 @@ import { DataTable } from "@/app/_components/ui/data-table";
 import { TextField } from "@/app/_components/ui/field";
 import { useLocale, useT } from "@/app/_lib/i18n";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
+import { SelectionBar, selectionColumn, useDownlineSelection, type DownlineFilterInput, type DownlineSelection } from "./downline-selection";
 
 type Row = RouterOutputs["network"]["downline"]["rows"][number];
 type Sort = "name" | "joinedAt" | "level" | "downline";
 const PAGE_SIZE = 50;
 const tone = { active: "green", inactive: "amber", terminated: "red" } as const;
 
-/** A downline (or the whole network from the root) with server-side filters, sorting and paging. */
-export function DownlineTable({ rootId, profileHref }: { rootId: number; profileHref?: (id: number) => string }) {
+/**
+ * A downline (or the whole network from the root) with server-side filters, sorting and paging.
+ * With `bulkActions`, rows get checkboxes and a bar offers the actions for the ticked rows or for
+ * everything matching the filter.
+ */
+export function DownlineTable({
+  rootId,
+  profileHref,
+  bulkActions,
+}: {
+  rootId: number;
+  profileHref?: (id: number) => string;
+  bulkActions?: (selection: DownlineSelection) => React.ReactNode;
+}) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -47,6 +60,15 @@ export function DownlineTable({ rootId, profileHref }: { rootId: number; profile
     levelMax: levelMax ? Number(levelMax) : undefined,
   };
   const query = useQuery(trpc.network.downline.queryOptions(input, { placeholderData: keepPreviousData }));
+  // A big match set comes back with a lower-bound total (fast page); the exact count follows.
+  const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...filters } = input;
+  const needsCount = query.data !== undefined && !query.data.totalExact;
+  const count = useQuery(trpc.network.downlineCount.queryOptions({ ...filters, page: 1 }, { enabled: needsCount, staleTime: 60_000 }));
+  const exactTotal = query.data?.totalExact ? query.data.total : count.data?.total;
+  // The same filter for a bulk action; levelMin 1 leaves out the root, as this list does.
+  const filter: DownlineFilterInput = { rootId, text: input.text, statuses: input.statuses, levelMin: input.levelMin ?? 1, levelMax: input.levelMax };
+  const selection = useDownlineSelection(JSON.stringify(filter));
+  const pageRows = useMemo(() => query.data?.rows ?? [], [query.data]);
   const date = useMemo(() => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }), [locale]);
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
@@ -71,6 +93,7 @@ export function DownlineTable({ rootId, profileHref }: { rootId: number; profile
     ],
     [t, date, locale, profileHref],
   );
+  const shownColumns = bulkActions ? [selectionColumn(selection, pageRows, t), ...columns] : columns;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3">
@@ -99,11 +122,15 @@ export function DownlineTable({ rootId, profileHref }: { rootId: number; profile
         <TextField className="w-28" type="number" min={1} label={t("network.list.levelMin")} value={levelMin} onChange={(e) => { setLevelMin(e.target.value); setPage(1); }} />
         <TextField className="w-28" type="number" min={1} label={t("network.list.levelMax")} value={levelMax} onChange={(e) => { setLevelMax(e.target.value); setPage(1); }} />
       </div>
+      {bulkActions ? (
+        <SelectionBar state={selection} pageRows={pageRows} filter={filter} total={exactTotal ?? query.data?.total ?? 0} totalExact={exactTotal !== undefined} actions={bulkActions} />
+      ) : null}
       <DataTable
         caption={t("network.list.caption")}
-        columns={columns}
+        columns={shownColumns}
         rows={query.data?.rows ?? []}
-        total={query.data?.total ?? 0}
+        total={exactTotal ?? query.data?.total ?? 0}
+        totalIsLowerBound={exactTotal === undefined && needsCount}
         page={page}
         pageSize={PAGE_SIZE}
         onPageChange={setPage}

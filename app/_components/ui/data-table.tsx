@@ -14,6 +14,8 @@ type Props<T> = {
   columns: ColumnDef<T, any>[];
   rows: T[];
   total: number;
+  /** `total` is only a lower bound (the exact count is still on its way): paging goes by full pages. */
+  totalIsLowerBound?: boolean;
   page: number;
   pageSize: number;
   onPageChange: (page: number) => void;
@@ -25,9 +27,10 @@ type Props<T> = {
 };
 
 /** A table whose pagination and sorting happen on the server; it only renders one page. */
-export function DataTable<T>({ columns, rows, total, page, pageSize, onPageChange, sorting, onSortingChange, loading, emptyText, caption }: Props<T>) {
+export function DataTable<T>({ columns, rows, total, totalIsLowerBound, page, pageSize, onPageChange, sorting, onSortingChange, loading, emptyText, caption }: Props<T>) {
   const t = useT();
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const hasNext = totalIsLowerBound ? rows.length === pageSize : page < pages;
   const table = useReactTable({
     data: rows,
     columns,
@@ -97,13 +100,13 @@ export function DataTable<T>({ columns, rows, total, page, pageSize, onPageChang
         </table>
       </div>
       <div className="flex items-center justify-between gap-4 border-t border-slate-200 px-4 py-2.5 text-sm text-slate-600">
-        <span>{t("common.total", { count: total })}</span>
+        <span>{t(totalIsLowerBound ? "common.totalAtLeast" : "common.total", { count: total })}</span>
         <div className="flex items-center gap-2">
           <Button variant="secondary" disabled={page <= 1 || loading} onClick={() => onPageChange(page - 1)}>
             {t("common.previous")}
           </Button>
-          <span className="tabular-nums">{t("common.pageOf", { page, pages })}</span>
-          <Button variant="secondary" disabled={page >= pages || loading} onClick={() => onPageChange(page + 1)}>
+          <span className="tabular-nums">{totalIsLowerBound ? t("common.page", { page }) : t("common.pageOf", { page, pages })}</span>
+          <Button variant="secondary" disabled={!hasNext || loading} onClick={() => onPageChange(page + 1)}>
             {t("common.next")}
           </Button>
         </div>

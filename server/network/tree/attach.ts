@@ -1,14 +1,15 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultants, genealogy } from "@/db/schema";
+import { consultants, genealogy, placementTree } from "@/db/schema";
 import { AppError } from "../../errors";
 import { childPath, idsOf } from "./path";
 
 export type PlacementSpot = { parentId: number; slot: number };
 
 /**
- * Puts a freshly inserted consultant (inserted with its `sponsorId`) into both trees: its genealogy row (paths, depths) and +1
- * on every ancestor's counters. Call inside the transaction that inserted the consultant.
+ * Puts a freshly inserted consultant (inserted with its `sponsorId`) into both trees: its sponsor
+ * row in `genealogy`, its placement row in `placement_tree` (when placed), and +1 on every
+ * ancestor's counters. Call inside the transaction that inserted the consultant.
  */
 export async function attachToTrees(
   tx: DbOrTx,
@@ -20,24 +21,20 @@ export async function attachToTrees(
     .where(eq(consultants.id, input.consultantId));
   if (!me) throw new AppError("NOT_FOUND", "errors.notFound");
 
-  const parents = [input.sponsorId, input.placement?.parentId].filter((x): x is number => x !== null && x !== undefined);
-  const rows = parents.length
-    ? await tx
-        .select({ id: genealogy.consultantId, sponsorPath: genealogy.sponsorPath, placementPath: genealogy.placementPath })
-        .from(genealogy)
-        .where(inArray(genealogy.consultantId, parents))
-    : [];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const sponsor = input.sponsorId === null ? null : byId.get(input.sponsorId);
+  const sponsor = input.sponsorId === null
+    ? null
+    : (await tx.select({ path: genealogy.sponsorPath }).from(genealogy).where(eq(genealogy.consultantId, input.sponsorId)))[0];
   if (input.sponsorId !== null && !sponsor) throw new AppError("BAD_REQUEST", "network.errors.sponsorUnknown", {}, "sponsorId");
-  const placementParent = input.placement ? byId.get(input.placement.parentId) : null;
-  if (input.placement && !placementParent?.placementPath) {
+  const placementParent = input.placement
+    ? (await tx.select({ path: placementTree.path }).from(placementTree).where(eq(placementTree.consultantId, input.placement.parentId)))[0]
+    : null;
+  if (input.placement && !placementParent) {
     throw new AppError("BAD_REQUEST", "network.errors.placementUnknown", {}, "placementParentId");
   }
 
-  const sponsorPath = childPath(sponsor?.sponsorPath ?? null, input.consultantId);
+  const sponsorPath = childPath(sponsor?.path ?? null, input.consultantId);
   const placementPath = input.placement
-    ? childPath(placementParent!.placementPath!, input.consultantId)
+    ? childPath(placementParent!.path, input.consultantId)
     : input.sponsorId === null
       ? childPath(null, input.consultantId) // the company's root is the root of both trees
       : null;
@@ -45,13 +42,14 @@ export async function attachToTrees(
     consultantId: input.consultantId,
     sponsorPath,
     sponsorDepth: idsOf(sponsorPath).length - 1,
-    placementPath,
-    placementDepth: placementPath ? idsOf(placementPath).length - 1 : null,
     status: me.status,
     rank: me.rank,
-    fullName: me.fullName,
+    nameKey: sql`immutable_unaccent(lower(${me.fullName}))`,
     joinedAt: me.joinedAt,
   });
+  if (placementPath) {
+    await tx.insert(placementTree).values({ consultantId: input.consultantId, path: placementPath, depth: idsOf(placementPath).length - 1 });
+  }
   if (input.placement) {
     await tx
       .update(consultants)
@@ -68,10 +66,11 @@ export async function attachToTrees(
  */
 export async function bumpAncestors(tx: DbOrTx, tree: "sponsor" | "placement", ids: number[], delta: number) {
   if (!ids.length || delta === 0) return;
-  await tx.select({ id: genealogy.consultantId }).from(genealogy).where(inArray(genealogy.consultantId, ids)).orderBy(genealogy.consultantId).for("update");
-  const column = tree === "sponsor" ? genealogy.downlineSize : genealogy.placementSize;
-  await tx
-    .update(genealogy)
-    .set(tree === "sponsor" ? { downlineSize: sql`${column} + ${delta}` } : { placementSize: sql`${column} + ${delta}` })
-    .where(inArray(genealogy.consultantId, ids));
+  if (tree === "sponsor") {
+    await tx.select({ id: genealogy.consultantId }).from(genealogy).where(inArray(genealogy.consultantId, ids)).orderBy(genealogy.consultantId).for("update");
+    await tx.update(genealogy).set({ downlineSize: sql`${genealogy.downlineSize} + ${delta}` }).where(inArray(genealogy.consultantId, ids));
+  } else {
+    await tx.select({ id: placementTree.consultantId }).from(placementTree).where(inArray(placementTree.consultantId, ids)).orderBy(placementTree.consultantId).for("update");
+    await tx.update(placementTree).set({ size: sql`${placementTree.size} + ${delta}` }).where(inArray(placementTree.consultantId, ids));
+  }
 }

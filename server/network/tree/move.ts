@@ -1,40 +1,47 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultants, genealogy } from "@/db/schema";
+import { consultants, genealogy, placementTree } from "@/db/schema";
 import { AppError } from "../../errors";
 import { bumpAncestors } from "./attach";
 import { idsOf, segment, SEGMENT, subtreeEnd, type TreeKind } from "./path";
 
-type Node = { id: number; sponsorPath: string; downlineSize: number; placementPath: string | null; placementSize: number };
+type Node = { id: number; path: string; size: number };
 
-async function lockNodes(tx: DbOrTx, ids: number[]): Promise<Map<number, Node>> {
-  const rows = await tx
-    .select({
-      id: genealogy.consultantId,
-      sponsorPath: genealogy.sponsorPath,
-      downlineSize: genealogy.downlineSize,
-      placementPath: genealogy.placementPath,
-      placementSize: genealogy.placementSize,
-    })
-    .from(genealogy)
-    .where(inArray(genealogy.consultantId, ids))
-    .orderBy(genealogy.consultantId)
-    .for("update");
+/** Locks the rows of `ids` in one tree's table, in id order (so concurrent moves queue, not deadlock). */
+async function lockNodes(tx: DbOrTx, tree: TreeKind, ids: number[]): Promise<Map<number, Node>> {
+  const rows =
+    tree === "sponsor"
+      ? await tx
+          .select({ id: genealogy.consultantId, path: genealogy.sponsorPath, size: genealogy.downlineSize })
+          .from(genealogy)
+          .where(inArray(genealogy.consultantId, ids))
+          .orderBy(genealogy.consultantId)
+          .for("update")
+      : await tx
+          .select({ id: placementTree.consultantId, path: placementTree.path, size: placementTree.size })
+          .from(placementTree)
+          .where(inArray(placementTree.consultantId, ids))
+          .orderBy(placementTree.consultantId)
+          .for("update");
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-const pathCol = (tree: TreeKind) => (tree === "sponsor" ? genealogy.sponsorPath : genealogy.placementPath);
-const depthCol = (tree: TreeKind) => (tree === "sponsor" ? "sponsor_depth" : "placement_depth");
-
 /** Rewrites the paths of a whole subtree from `oldPrefix` to `newPrefix` (one range update). */
 async function rewriteSubtree(tx: DbOrTx, tree: TreeKind, rootPath: string, oldPrefix: string, newPrefix: string) {
-  const column = pathCol(tree);
   const depthDelta = (newPrefix.length - oldPrefix.length) / SEGMENT;
-  await tx.execute(sql`
-    update genealogy
-       set ${sql.identifier(tree === "sponsor" ? "sponsor_path" : "placement_path")} = ${newPrefix} || substr(${column}, ${oldPrefix.length + 1}),
-           ${sql.identifier(depthCol(tree))} = ${sql.identifier(depthCol(tree))} + ${depthDelta}
-     where ${column} >= ${rootPath} and ${column} < ${subtreeEnd(rootPath)}`);
+  if (tree === "sponsor") {
+    await tx.execute(sql`
+      update genealogy
+         set sponsor_path = ${newPrefix} || substr(sponsor_path, ${oldPrefix.length + 1}),
+             sponsor_depth = sponsor_depth + ${depthDelta}
+       where sponsor_path >= ${rootPath} and sponsor_path < ${subtreeEnd(rootPath)}`);
+  } else {
+    await tx.execute(sql`
+      update placement_tree
+         set path = ${newPrefix} || substr(path, ${oldPrefix.length + 1}),
+             depth = depth + ${depthDelta}
+       where path >= ${rootPath} and path < ${subtreeEnd(rootPath)}`);
+  }
 }
 
 /** Counter changes for a move of `n` nodes: ancestors common to both chains are left alone. */
@@ -56,13 +63,16 @@ export async function moveSubtree(
 ): Promise<MoveResult> {
   const { tree, consultantId, newParentId } = input;
   if (consultantId === newParentId) throw new AppError("CONFLICT", "network.errors.cycle");
-  const nodes = await lockNodes(tx, [consultantId, newParentId]);
+  const nodes = await lockNodes(tx, tree, [consultantId, newParentId]);
   const node = nodes.get(consultantId);
   const parent = nodes.get(newParentId);
-  if (!node || !parent) throw new AppError("NOT_FOUND", "errors.notFound");
-  const oldPath = tree === "sponsor" ? node.sponsorPath : node.placementPath;
-  const parentPath = tree === "sponsor" ? parent.sponsorPath : parent.placementPath;
-  if (!oldPath || !parentPath) throw new AppError("CONFLICT", "network.errors.notPlaced");
+  if (!node || !parent) {
+    // In the placement tree a consultant without a row is simply not placed.
+    if (tree === "placement") throw new AppError("CONFLICT", "network.errors.notPlaced");
+    throw new AppError("NOT_FOUND", "errors.notFound");
+  }
+  const oldPath = node.path;
+  const parentPath = parent.path;
   if (parentPath.startsWith(oldPath)) throw new AppError("CONFLICT", "network.errors.cycle");
 
   const [current] = await tx
@@ -83,7 +93,7 @@ export async function moveSubtree(
     return { tree, consultantId, moved: 0, oldParentId, newParentId };
   }
 
-  const moved = (tree === "sponsor" ? node.downlineSize : node.placementSize) + 1;
+  const moved = node.size + 1;
   const newPath = parentPath + segment(consultantId);
   await shiftCounters(tx, tree, idsOf(oldPath).slice(0, -1), idsOf(parentPath), moved);
   await rewriteSubtree(tx, tree, oldPath, oldPath, newPath);
@@ -102,23 +112,23 @@ export async function moveSubtree(
  * Returns how many consultants rolled up and the ids of the direct downline that moved.
  */
 export async function rollUpSponsorDownline(tx: DbOrTx, consultantId: number) {
-  const nodes = await lockNodes(tx, [consultantId]);
+  const nodes = await lockNodes(tx, "sponsor", [consultantId]);
   const node = nodes.get(consultantId);
   if (!node) throw new AppError("NOT_FOUND", "errors.notFound");
   const [me] = await tx.select({ sponsorId: consultants.sponsorId }).from(consultants).where(eq(consultants.id, consultantId));
   if (!me?.sponsorId) throw new AppError("CONFLICT", "network.errors.rootCannotRollUp");
   const children = await tx.select({ id: consultants.id }).from(consultants).where(eq(consultants.sponsorId, consultantId));
   if (!children.length) return { rolledUp: 0, children: [] as number[] };
-  const parentPrefix = node.sponsorPath.slice(0, -SEGMENT);
+  const parentPrefix = node.path.slice(0, -SEGMENT);
   // Descendants drop the consultant's segment from their paths; the ancestors' counts are
   // unchanged (everyone stays below them), only the consultant's own count becomes 0.
   await tx.execute(sql`
     update genealogy
-       set sponsor_path = ${parentPrefix} || substr(sponsor_path, ${node.sponsorPath.length + 1}),
+       set sponsor_path = ${parentPrefix} || substr(sponsor_path, ${node.path.length + 1}),
            sponsor_depth = sponsor_depth - 1
-     where sponsor_path > ${node.sponsorPath} and sponsor_path < ${subtreeEnd(node.sponsorPath)}`);
+     where sponsor_path > ${node.path} and sponsor_path < ${subtreeEnd(node.path)}`);
   await tx.update(genealogy).set({ downlineSize: 0 }).where(eq(genealogy.consultantId, consultantId));
   await tx.update(consultants).set({ sponsorId: me.sponsorId, updatedAt: new Date() }).where(eq(consultants.sponsorId, consultantId));
-  return { rolledUp: node.downlineSize, children: children.map((c) => c.id) };
+  return { rolledUp: node.size, children: children.map((c) => c.id) };
 }
 

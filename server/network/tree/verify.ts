@@ -5,7 +5,8 @@ export type TreeCheck = { name: string; violations: number; examples: number[] }
 
 /**
  * The invariants of both trees, checked against the adjacency truth: every consultant has a
- * genealogy row; each path is its parent's path plus its own segment (which also rules out
+ * genealogy row, and a placement_tree row exactly when placed (or the root); the copies in
+ * genealogy equal consultants; each path is its parent's path plus its own segment (which also rules out
  * cycles: a path cannot contain itself); counters equal real subtree sizes (checked locally, see below); a binary parent has
  * at most its two legs. Linear full scans: an admin action and a test, not a request-path check.
  */
@@ -22,11 +23,18 @@ export async function verifyTrees(db: DbOrTx, options: { maxSlot?: number } = {}
     ],
     [
       "placementPath",
+      sql`select c.id from consultants c left join placement_tree g on g.consultant_id = c.id
+          left join placement_tree p on p.consultant_id = c.placement_parent_id
+          where ((c.placement_parent_id is not null or c.sponsor_id is null)
+                 and (g.path is distinct from coalesce(p.path, '') || tree_segment(c.id)
+                      or g.depth <> length(g.path) / 7 - 1))
+             or (c.placement_parent_id is null and c.sponsor_id is not null and g.consultant_id is not null)`,
+    ],
+    [
+      "genealogyCopies",
       sql`select c.id from consultants c join genealogy g on g.consultant_id = c.id
-          left join genealogy p on p.consultant_id = c.placement_parent_id
-          where (c.placement_parent_id is not null or c.sponsor_id is null)
-            and (g.placement_path is distinct from coalesce(p.placement_path, '') || tree_segment(c.id)
-                 or g.placement_depth <> length(g.placement_path) / 7 - 1)`,
+          where g.status <> c.status or g.rank is distinct from c.rank or g.joined_at <> c.joined_at
+             or g.name_key <> immutable_unaccent(lower(c.full_name))`,
     ],
     // Local form of "counter = subtree size": each counter is the sum over its children of
     // (child's counter + 1). By induction from the leaves that is the subtree size, in linear time.
@@ -40,11 +48,11 @@ export async function verifyTrees(db: DbOrTx, options: { maxSlot?: number } = {}
     ],
     [
       "placementSize",
-      sql`select g.consultant_id from genealogy g
-          left join (select c.placement_parent_id as pid, sum(k.placement_size + 1)::int as n
-                       from consultants c join genealogy k on k.consultant_id = c.id
+      sql`select g.consultant_id from placement_tree g
+          left join (select c.placement_parent_id as pid, sum(k.size + 1)::int as n
+                       from consultants c join placement_tree k on k.consultant_id = c.id
                       where c.placement_parent_id is not null group by c.placement_parent_id) s on s.pid = g.consultant_id
-          where g.placement_path is not null and g.placement_size <> coalesce(s.n, 0)`,
+          where g.size <> coalesce(s.n, 0)`,
     ],
     [
       "placementSlots",

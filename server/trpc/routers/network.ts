@@ -7,7 +7,7 @@ import { commitChangeSet, createChangeSet, discardChangeSet, draftRevert, getCha
 import { lookupConsultants } from "../../network/lookup";
 import { getCompanyRoot } from "../../network/roots";
 import { changeSetIdInput, childrenInput, createMoveInput, downlineInput, lookupInput, nodeInput, terminateInput } from "../../network/schemas";
-import { childrenOf, downlinePage, legSizes, levelCounts, nodePath, uplineChain } from "../../network/tree/queries";
+import { childrenOf, downlineCount, downlinePage, legSizes, levelCounts, nodePath, uplineChain } from "../../network/tree/queries";
 import { verifyTrees } from "../../network/tree/verify";
 import { offsetOf, pageInput } from "../../pagination";
 import { authedProcedure, router, withPermission } from "../init";
@@ -41,6 +41,11 @@ export const networkRouter = router({
   downline: authedProcedure.input(downlineInput).query(async ({ ctx, input }) => {
     await assertCanSee(ctx, input.rootId);
     return downlinePage(ctx.db, { ...input, offset: offsetOf(input), limit: input.pageSize });
+  }),
+  /** The exact total of a downline filter, asked for lazily when the page reports "4,000+". */
+  downlineCount: authedProcedure.input(downlineInput).query(async ({ ctx, input }) => {
+    await assertCanSee(ctx, input.rootId);
+    return { total: await downlineCount(ctx.db, input) };
   }),
   lookup: authedProcedure.input(lookupInput).query(async ({ ctx, input }) => {
     if (ctx.user.permissions.has("network.read")) return lookupConsultants(ctx.db, input);
