@@ -4,3 +4,4 @@ export * from "./network";
 export * from "./network-records";
 export * from "./audit";
 export * from "./email";
+export * from "./network-imports";
