@@ -6,6 +6,7 @@ import { consultantsRouter } from "./routers/consultants";
 import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
 import { networkRouter } from "./routers/network";
+import { networkImportRouter } from "./routers/network-import";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
 import { usersRouter } from "./routers/users";
@@ -17,6 +18,7 @@ export const appRouter = router({
   consultantRecords: consultantRecordsRouter,
   portal: portalRouter,
   network: networkRouter,
+  networkImport: networkImportRouter,
   dashboard: dashboardRouter,
   users: usersRouter,
   audit: auditRouter,

@@ -90,6 +90,10 @@ function sampleInput(path: string): unknown {
     "consultantRecords.restrictedAdd": () => ({ kind: "email", value: `matrix-restricted${++created}@rede.test`, reason: "matrix check" }),
     "consultantRecords.restrictedDeactivate": () => ({ id: 999_999 }),
     "consultantRecords.restrictedHits": () => ({}),
+    "networkImport.list": () => ({}),
+    "networkImport.get": () => ({ id: 999_999 }),
+    "networkImport.commit": () => ({ id: 999_999 }),
+    "networkImport.discard": () => ({ id: 999_999 }),
   };
   return samples[path]?.() ?? {};
 }
@@ -223,6 +227,10 @@ describe("every procedure declares who may call it", () => {
       "consultantRecords.restrictedAdd": "network.edit",
       "consultantRecords.restrictedDeactivate": "network.edit",
       "consultantRecords.restrictedHits": "network.edit",
+      "networkImport.list": "network.edit",
+      "networkImport.get": "network.edit",
+      "networkImport.commit": "network.edit",
+      "networkImport.discard": "network.edit",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);

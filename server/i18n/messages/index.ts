@@ -6,10 +6,11 @@ import { common } from "./common";
 import { email } from "./email";
 import { errors } from "./errors";
 import { network } from "./network";
+import { networkImport } from "./network-import";
 import { portal } from "./portal";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
