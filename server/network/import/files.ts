@@ -10,14 +10,14 @@ import { pipeline } from "node:stream/promises";
  * reads a file may run on any of them. Keys are generated here, never taken from a request.
  */
 export function importDir() {
-  return process.env.NETWORK_IMPORT_DIR ?? path.join(process.cwd(), ".data", "tmp", "network-imports");
+  return process.env.NETWORK_IMPORT_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), ".data", "tmp", "network-imports");
 }
 
 const KEY = /^[0-9a-f-]{36}\.csv$/;
 
 function fileOf(key: string) {
   if (!KEY.test(key)) throw new Error(`not an import file key: ${key}`);
-  return path.join(importDir(), key);
+  return path.join(/* turbopackIgnore: true */ importDir(), key);
 }
 
 export class FileTooLarge extends Error {
@@ -32,7 +32,7 @@ export class FileTooLarge extends Error {
  * upload never fills the disk first.
  */
 export async function storeImportFile(body: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, maxBytes: number) {
-  fs.mkdirSync(importDir(), { recursive: true });
+  fs.mkdirSync(/* turbopackIgnore: true */ importDir(), { recursive: true });
   const key = `${randomUUID()}.csv`;
   let size = 0;
   const head: Uint8Array[] = [];
@@ -46,7 +46,7 @@ export async function storeImportFile(body: AsyncIterable<Uint8Array> | Iterable
     }
   }
   try {
-    await pipeline(limited, fs.createWriteStream(fileOf(key), { flags: "wx", mode: 0o600 }));
+    await pipeline(limited, fs.createWriteStream(/* turbopackIgnore: true */ fileOf(key), { flags: "wx", mode: 0o600 }));
   } catch (error) {
     await removeImportFile(key);
     throw error;
@@ -55,10 +55,10 @@ export async function storeImportFile(body: AsyncIterable<Uint8Array> | Iterable
 }
 
 export function readImportFile(key: string) {
-  return fs.createReadStream(fileOf(key), { highWaterMark: 256 * 1024 });
+  return fs.createReadStream(/* turbopackIgnore: true */ fileOf(key), { highWaterMark: 256 * 1024 });
 }
 
 /** Removes a stored file; a file already gone is fine (discard and the job may both try). */
 export async function removeImportFile(key: string) {
-  await fs.promises.rm(fileOf(key), { force: true });
+  await fs.promises.rm(/* turbopackIgnore: true */ fileOf(key), { force: true });
 }

@@ -21,13 +21,22 @@ export default async function ConsultantsPage() {
         description={t("network.list.description")}
         actions={
           user.permissions.has("network.edit") ? (
-            <Link
-              href="/admin/network/new"
-              className="inline-flex items-center rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-              data-testid="network-new-consultant"
-            >
-              {t("network.enrol.newButton")}
-            </Link>
+            <div className="flex flex-wrap gap-3">
+              <Link
+                href="/admin/network/import"
+                className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50"
+                data-testid="network-import-link"
+              >
+                {t("networkImport.nav.import")}
+              </Link>
+              <Link
+                href="/admin/network/new"
+                className="inline-flex items-center rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
+                data-testid="network-new-consultant"
+              >
+                {t("network.enrol.newButton")}
+              </Link>
+            </div>
           ) : undefined
         }
       />
