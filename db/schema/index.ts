@@ -5,3 +5,4 @@ export * from "./network-records";
 export * from "./audit";
 export * from "./email";
 export * from "./network-imports";
+export * from "./company";

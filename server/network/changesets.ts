@@ -6,6 +6,7 @@ import { AppError } from "../errors";
 import { moveSubtree, rollUpSponsorDownline } from "./tree/move";
 import { queueTreeVacuum, VACUUM_AFTER_ROWS } from "./tree/vacuum";
 import { legSizes, uplineChain } from "./tree/queries";
+import { getNetworkSettings, slotCount } from "../settings/company";
 
 export type ItemInput = {
   consultantId: number;
@@ -60,6 +61,7 @@ export type ItemEffect = {
 /** Applies the items in order inside `tx`, measuring the effect of each. Used by preview and commit. */
 async function applyItems(tx: DbOrTx, kind: "move" | "termination" | "revert", items: Awaited<ReturnType<typeof getChangeSet>>["items"], actorUserId: string) {
   const effects: ItemEffect[] = [];
+  const slots = slotCount((await getNetworkSettings(tx)).shape);
   for (const item of items) {
     const [before] = await tx
       .select({ sponsorId: consultants.sponsorId, placementParentId: consultants.placementParentId, placementSlot: consultants.placementSlot, status: consultants.status })
@@ -72,7 +74,7 @@ async function applyItems(tx: DbOrTx, kind: "move" | "termination" | "revert", i
       .where(eq(changeSetItems.id, item.id));
     const effect: ItemEffect = { consultantId: item.consultantId, moved: 0, rolledUp: 0, legs: [] };
     const placementParents = [before.placementParentId, item.newPlacementParentId].filter((x): x is number => !!x);
-    const legsBefore = await Promise.all(placementParents.map((p) => legSizes(tx, p)));
+    const legsBefore = await Promise.all(placementParents.map((p) => legSizes(tx, p, slots)));
 
     if (kind === "termination") {
       effect.sponsorBefore = await uplineChain(tx, "sponsor", item.consultantId);
@@ -89,11 +91,11 @@ async function applyItems(tx: DbOrTx, kind: "move" | "termination" | "revert", i
     }
     if (item.newPlacementParentId) {
       effect.placementBefore = await uplineChain(tx, "placement", item.consultantId);
-      const result = await moveSubtree(tx, { tree: "placement", consultantId: item.consultantId, newParentId: item.newPlacementParentId, newSlot: item.newPlacementSlot ?? undefined });
+      const result = await moveSubtree(tx, { tree: "placement", consultantId: item.consultantId, newParentId: item.newPlacementParentId, newSlot: item.newPlacementSlot ?? undefined, maxSlot: slots });
       effect.moved = Math.max(effect.moved, result.moved);
       effect.placementAfter = await uplineChain(tx, "placement", item.consultantId);
     }
-    const legsAfter = await Promise.all(placementParents.map((p) => legSizes(tx, p)));
+    const legsAfter = await Promise.all(placementParents.map((p) => legSizes(tx, p, slots)));
     effect.legs = placementParents.map((parentId, i) => ({ parentId, before: legsBefore[i]!, after: legsAfter[i]! }));
     effects.push(effect);
   }

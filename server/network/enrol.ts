@@ -8,10 +8,11 @@ import type { SessionUser } from "../auth/users";
 import { AppError, uniqueViolation } from "../errors";
 import { LOCALES } from "../i18n/locales";
 import { DOCUMENT_TYPES, normaliseDocument, validateDocument } from "./documents";
-import { findPlacement, type PlacementRequest, type PlacementResult } from "./placement";
+import { findPlacement, type PlacementRequest, type PlacementResult, type TreeShape } from "./placement";
 import { slotFromDb, slotToDb, sqlPlacementView } from "./placement-sql";
 import { checkRestricted, normaliseEmail, normalisePhone } from "./restricted";
 import { attachToTrees } from "./tree/attach";
+import { getNetworkSettings } from "../settings/company";
 
 export const MIN_AGE_YEARS = 16;
 
@@ -25,7 +26,8 @@ const optionalText = (max: number) =>
     .transform((v) => (v ? v : null));
 
 const placementInput = z.discriminatedUnion("rule", [
-  z.object({ rule: z.literal("manual"), parentId: id, slot: z.enum(["L", "R"]) }),
+  // Binary legs are "L"/"R"; matrix positions 1..width (checked against the company's shape).
+  z.object({ rule: z.literal("manual"), parentId: id, slot: z.union([z.enum(["L", "R"]), z.number().int().min(1).max(20)]) }),
   z.object({ rule: z.enum(["extreme_left", "extreme_right", "weaker_leg", "breadth_first"]) }),
 ]);
 
@@ -56,7 +58,8 @@ export const enrolInput = z
     locale: z.enum(LOCALES).default("pt-BR"),
     joinedAt: z.iso.date().optional(),
     sponsorId: id.nullish(),
-    placement: placementInput.default({ rule: "breadth_first" }),
+    /** Omitted: the company's default rule (company settings). */
+    placement: placementInput.optional(),
   })
   .superRefine((v, ctx) => {
     const doc = validateDocument(v.documentType, v.documentNumber);
@@ -143,14 +146,20 @@ export async function enrolConsultant(db: Db, { actor, input }: { actor: Actor; 
   const attempt = () =>
     db.transaction(async (tx) => {
       let placement: { parentId: number; slot: number } | null = null;
+      let rule: string | null = null;
+      let shape: TreeShape = { kind: "binary" };
       if (sponsorId !== null) {
         const [sponsor] = await tx.select({ id: consultants.id }).from(consultants).where(eq(consultants.id, sponsorId));
         if (!sponsor) throw new AppError("BAD_REQUEST", "network.errors.sponsorUnknown", {}, "sponsorId");
+        const settings = await getNetworkSettings(tx);
+        const chosen = input.placement ?? { rule: settings.defaultPlacementRule };
         const request: PlacementRequest =
-          input.placement.rule === "manual"
-            ? { rule: "manual", rootId: sponsorId, parentId: input.placement.parentId, slot: input.placement.slot }
-            : { rule: input.placement.rule, rootId: sponsorId };
-        const found = await findPlacement(sqlPlacementView(tx), { kind: "binary" }, request);
+          chosen.rule === "manual"
+            ? { rule: "manual", rootId: sponsorId, parentId: chosen.parentId, slot: chosen.slot }
+            : { rule: chosen.rule, rootId: sponsorId };
+        const found = await findPlacement(sqlPlacementView(tx, settings.shape), settings.shape, request);
+        rule = chosen.rule;
+        shape = settings.shape;
         if (!found.ok) throw placementRefusal(found);
         placement = { parentId: found.parentId, slot: slotToDb(found.slot) };
       }
@@ -186,14 +195,14 @@ export async function enrolConsultant(db: Db, { actor, input }: { actor: Actor; 
         code,
         sponsorId,
         placementParentId: placement?.parentId ?? null,
-        placementSlot: placement ? slotFromDb(placement.slot) : null,
+        placementSlot: placement ? slotFromDb(placement.slot, shape) : null,
       };
       await recordAudit(tx, {
         actorUserId: actor.id,
         action: "consultant.enrol",
         entityType: "consultant",
         entityId: consultantId,
-        after: { ...result, rule: input.placement.rule, fullName: input.fullName },
+        after: { ...result, rule, fullName: input.fullName },
       });
       return result;
     });
@@ -207,7 +216,7 @@ export async function enrolConsultant(db: Db, { actor, input }: { actor: Actor; 
       const conflict = conflictFor(constraint);
       if (conflict) throw conflict;
       if (constraint === "consultants_placement_slot_key") {
-        if (tries < 2 && input.placement.rule !== "manual") continue;
+        if (tries < 2 && input.placement?.rule !== "manual") continue;
         throw new AppError("CONFLICT", "network.errors.slotTaken", {}, "placement.slot");
       }
       throw error;

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { consultants, placementTree } from "@/db/schema";
-import type { NodeId, PlacedChild, PlacementView, Slot } from "./placement";
+import type { NodeId, PlacedChild, PlacementView, Slot, TreeShape } from "./placement";
 import { SLOT_CODES } from "./tree/path";
 
 /** Binary legs "L"/"R" are stored as placement slots 1/2. */
@@ -10,15 +10,17 @@ export function slotToDb(slot: Slot): number {
   return slot;
 }
 
-export function slotFromDb(slot: number): Slot {
+/** A stored slot in the shape's own terms: "L"/"R" for a binary tree, the position for a matrix. */
+export function slotFromDb(slot: number, shape: TreeShape = { kind: "binary" }): Slot {
+  if (shape.kind === "matrix") return slot;
   return slot === 1 ? "L" : slot === 2 ? "R" : slot;
 }
 
 /**
- * The placement tree as stored (binary, slots 1/2), behind the `PlacementView` port: one indexed
- * query per call. Pass the enrolment transaction so the answer sees its own writes.
+ * The placement tree as stored (slots 1..n), behind the `PlacementView` port: one indexed query
+ * per call. Pass the enrolment transaction so the answer sees its own writes.
  */
-export function sqlPlacementView(db: DbOrTx): PlacementView {
+export function sqlPlacementView(db: DbOrTx, shape: TreeShape = { kind: "binary" }): PlacementView {
   return {
     async childrenOf(parentIds) {
       const out = new Map<NodeId, PlacedChild[]>();
@@ -30,7 +32,7 @@ export function sqlPlacementView(db: DbOrTx): PlacementView {
       for (const r of rows) {
         if (r.parentId === null || r.slot === null) continue;
         const list = out.get(r.parentId) ?? [];
-        list.push({ id: r.id, slot: slotFromDb(r.slot) });
+        list.push({ id: r.id, slot: slotFromDb(r.slot, shape) });
         out.set(r.parentId, list);
       }
       return out;

@@ -9,6 +9,7 @@ import { networkRouter } from "./routers/network";
 import { networkImportRouter } from "./routers/network-import";
 import { outboxRouter } from "./routers/outbox";
 import { portalRouter } from "./routers/portal";
+import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   users: usersRouter,
   audit: auditRouter,
   outbox: outboxRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -70,6 +70,7 @@ function sampleInput(path: string): unknown {
     "network.legs": () => ({ tree: "placement", id: sessions.consultant.consultantId }),
     "network.downline": () => ({ rootId: sessions.consultant.consultantId }),
     "network.downlineCount": () => ({ rootId: sessions.consultant.consultantId }),
+    "settings.updateNetwork": () => ({ placementShape: "binary", defaultPlacementRule: "breadth_first" }),
     "network.lookup": () => ({ q: "ana" }),
     "network.changeSet": () => ({ id: 999_999 }),
     "network.draftMove": () => ({ items: [{ consultantId: sessions.consultant.consultantId, newSponsorId: 1 }] }),
@@ -207,6 +208,8 @@ describe("every procedure declares who may call it", () => {
       "network.legs": "authenticated",
       "network.downline": "authenticated",
       "network.downlineCount": "authenticated",
+      "settings.network": "authenticated", // the shape enrolment forms need; nothing private
+      "settings.updateNetwork": "plans.edit",
       "network.lookup": "authenticated", // consultants search only their own downline
       "network.root": "authenticated",
       "network.verify": "network.edit",

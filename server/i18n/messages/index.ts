@@ -8,9 +8,10 @@ import { errors } from "./errors";
 import { network } from "./network";
 import { networkImport } from "./network-import";
 import { portal } from "./portal";
+import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, settings };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

@@ -10,6 +10,7 @@ import { changeSetIdInput, childrenInput, createMoveInput, downlineInput, lookup
 import { childrenOf, downlineCount, downlinePage, legSizes, levelCounts, nodePath, uplineChain } from "../../network/tree/queries";
 import { verifyTrees } from "../../network/tree/verify";
 import { offsetOf, pageInput } from "../../pagination";
+import { getNetworkSettings, slotCount } from "../../settings/company";
 import { authedProcedure, router, withPermission } from "../init";
 
 /**
@@ -36,7 +37,7 @@ export const networkRouter = router({
   }),
   legs: authedProcedure.input(nodeInput).query(async ({ ctx, input }) => {
     await assertCanSee(ctx, input.id);
-    return legSizes(ctx.db, input.id);
+    return legSizes(ctx.db, input.id, slotCount((await getNetworkSettings(ctx.db)).shape));
   }),
   downline: authedProcedure.input(downlineInput).query(async ({ ctx, input }) => {
     await assertCanSee(ctx, input.rootId);
@@ -60,7 +61,7 @@ export const networkRouter = router({
     const [self] = await uplineChain(ctx.db, "sponsor", ctx.user.consultantId).then((c) => c.slice(-1));
     return { id: self!.id, fullName: self!.fullName, code: self!.code };
   }),
-  verify: withPermission("network.edit").query(({ ctx }) => verifyTrees(ctx.db)),
+  verify: withPermission("network.edit").query(async ({ ctx }) => verifyTrees(ctx.db, { maxSlot: slotCount((await getNetworkSettings(ctx.db)).shape) })),
 
   changeSets: withPermission("network.read")
     .input(pageInput)

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageHeader, Stat } from "@/app/_components/ui/card";
+import { slotLabel } from "@/app/_lib/slot-label";
 import { getDb } from "@/db/client";
 import { getIdentityDocument, getStatusHistory } from "@/server/network/history";
 import { getLocale, getT } from "@/server/i18n/server";
@@ -46,13 +47,14 @@ export default async function ConsultantProfilePage({ params }: Props) {
   if (!card) notFound();
 
   const db = getDb();
-  const [upline, placement, levels, legs, history, document] = await Promise.all([
+  const [upline, placement, levels, legs, history, document, settings] = await Promise.all([
     orNull(api.network.upline({ tree: "sponsor", id })),
     orNull(api.network.upline({ tree: "placement", id })),
     orNull(api.network.levels({ tree: "sponsor", id })),
     api.network.legs({ tree: "placement", id }),
     getStatusHistory(db, id),
     getIdentityDocument(db, id),
+    api.settings.network(),
   ]);
   const totalDownline = (levels ?? []).reduce((n, l) => n + l.count, 0);
 
@@ -88,7 +90,7 @@ export default async function ConsultantProfilePage({ params }: Props) {
           <Stat
             key={leg.slot}
             testId={`leg-${leg.slot}`}
-            label={`${t("network.profile.legColumn")}: ${t(leg.slot === 1 ? "network.tree.leg.1" : "network.tree.leg.2")}`}
+            label={`${t("network.profile.legColumn")}: ${slotLabel(t, settings.shape, leg.slot)}`}
             value={formatNumber(locale, leg.size)}
           />
         ))}
@@ -96,7 +98,7 @@ export default async function ConsultantProfilePage({ params }: Props) {
 
       <div className="mb-6 grid gap-6 lg:grid-cols-3">
         <div className="lg:col-span-2">
-          <ProfileCard card={card} placement={placement} document={document} />
+          <ProfileCard card={card} placement={placement} document={document} shape={settings.shape} />
         </div>
         <LevelsTable levels={levels ?? []} />
       </div>

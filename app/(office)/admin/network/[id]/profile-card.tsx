@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge, Card } from "@/app/_components/ui/card";
+import { slotLabel, type ShapeLike } from "@/app/_lib/slot-label";
 import type { RouterOutputs } from "@/app/_lib/trpc";
 import { getLocale, getT } from "@/server/i18n/server";
 import type { Locale } from "@/server/i18n/locales";
@@ -18,7 +19,7 @@ function formatCalendarDate(locale: Locale, day: string) {
 }
 
 /** The consultant's basics: who they are, how to reach them, and where they sit in both trees. */
-export async function ProfileCard({ card, placement, document }: { card: ConsultantCard; placement: Chain | null; document: IdentityDocument }) {
+export async function ProfileCard({ card, placement, document, shape }: { card: ConsultantCard; placement: Chain | null; document: IdentityDocument; shape: ShapeLike }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const none = t("common.none");
   const parent = placement && placement.length > 1 ? placement.at(-2) : undefined;
@@ -60,7 +61,7 @@ export async function ProfileCard({ card, placement, document }: { card: Consult
       label: t("network.profile.placement"),
       value: parent ? (
         <Link href={`/admin/network/${parent.id}`} className="text-brand-700 hover:underline">
-          {t("network.profile.placedUnder", { name: parent.fullName, leg: t(slot === 2 ? "network.tree.leg.2" : "network.tree.leg.1") })}
+          {t("network.profile.placedUnder", { name: parent.fullName, leg: slotLabel(t, shape, slot ?? 1) })}
         </Link>
       ) : placement ? (
         none

@@ -2,6 +2,7 @@
 
 import { useQueries } from "@tanstack/react-query";
 import Link from "next/link";
+import { usePlacementSlots } from "@/app/_components/network/placement-slots";
 import { useT } from "@/app/_lib/i18n";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
 
@@ -12,6 +13,7 @@ const SHOWN = 20;
 /** The consultants a change-set moves and where to, by name (items only store ids). */
 export function ChangeSetItems({ kind, items }: { kind: ChangeSet["kind"]; items: ChangeSet["items"] }) {
   const t = useT();
+  const slots = usePlacementSlots();
   const trpc = useTRPC();
   const shown = items.slice(0, SHOWN);
   const ids = [...new Set(shown.flatMap((i) => [i.consultantId, i.newSponsorId, i.newPlacementParentId]).filter((id): id is number => !!id))];
@@ -35,7 +37,7 @@ export function ChangeSetItems({ kind, items }: { kind: ChangeSet["kind"]; items
                   <li>
                     {t("network.moves.toPlacement", {
                       name: nameOf(item.newPlacementParentId),
-                      leg: t(item.newPlacementSlot === 2 ? "network.tree.leg.2" : "network.tree.leg.1"),
+                      leg: slots.slotLabel(item.newPlacementSlot ?? 1),
                     })}
                   </li>
                 ) : null}

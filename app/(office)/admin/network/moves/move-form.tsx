@@ -7,10 +7,11 @@ import { Button } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
 import { TextAreaField } from "@/app/_components/ui/field";
 import { useT } from "@/app/_lib/i18n";
+import { usePlacementSlots } from "@/app/_components/network/placement-slots";
 import { fieldErrorsOf, useTRPC } from "@/app/_lib/trpc";
 import { SelectField } from "../../_components/select-field";
 
-type Slot = "1" | "2";
+type Slot = string;
 
 /** One picker with the chosen consultant spelled out under it, and a way to take the choice back. */
 function PickedField(props: { label: string; value: PickedConsultant | null; onChange: (c: PickedConsultant | null) => void; testId: string; errors?: string[] }) {
@@ -50,6 +51,7 @@ export function MoveForm({ onCreated }: { onCreated: (id: number) => void }) {
   const [sponsor, setSponsor] = useState<PickedConsultant | null>(null);
   const [parent, setParent] = useState<PickedConsultant | null>(null);
   const [slot, setSlot] = useState<Slot>("1");
+  const slots = usePlacementSlots();
   const [withDownline, setWithDownline] = useState(true);
   const [note, setNote] = useState("");
   const [missingConsultant, setMissingConsultant] = useState(false);
@@ -124,10 +126,7 @@ export function MoveForm({ onCreated }: { onCreated: (id: number) => void }) {
           label={t("network.moves.newSlot")}
           value={slot}
           onChange={(e) => setSlot(e.target.value as Slot)}
-          options={[
-            { value: "1", label: t("network.tree.leg.1") },
-            { value: "2", label: t("network.tree.leg.2") },
-          ]}
+          options={slots.options}
           errors={item("newPlacementSlot") ?? errors.newSlot}
           data-testid="move-slot"
         />
