@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { consultants, consultantStatusHistory } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
-import { nodePath } from "./tree/queries";
+import { likeEscape, nodePath, unaccentLower } from "./tree/queries";
 import { subtreeEnd } from "./tree/path";
 
 const id = z.number().int().positive();
@@ -14,7 +14,14 @@ const reason = z.string().trim().min(3, { error: "errors.tooShort" }).max(500, {
 export const setStatusInput = z.object({ consultantId: id, status, reason });
 export type SetStatusInput = z.infer<typeof setStatusInput>;
 
-/** Either explicit ids or a filter; both narrow to consultants that would actually change. */
+const level = z.number().int().min(0).max(1000);
+
+/**
+ * Either explicit ids or a filter; both narrow to consultants that would actually change.
+ * The filter speaks the consultant list's language (network.downline: level range from `rootId`,
+ * statuses, rank, join dates, name text), so "all M matching the filter" on that screen is the
+ * same set; `levelMin: 1` leaves the root itself out, as the list does.
+ */
 export const bulkSelection = z
   .object({
     ids: z.array(id).min(1, { error: "network.errors.emptySelection" }).max(5000).optional(),
@@ -22,7 +29,18 @@ export const bulkSelection = z
       .object({
         rootId: id.optional(),
         status: z.enum(["active", "inactive"]).optional(),
+        statuses: z.array(status).min(1).max(3).optional(),
+        levelMin: level.optional(),
+        levelMax: level.optional(),
+        rank: z.string().trim().max(40).optional(),
+        joinedFrom: z.iso.date().optional(),
+        joinedTo: z.iso.date().optional(),
         joinedBefore: z.iso.date().optional(),
+        text: z.string().trim().max(100).optional(),
+      })
+      .refine((f) => f.rootId || (f.levelMin === undefined && f.levelMax === undefined), {
+        error: "errors.invalidValue",
+        path: ["rootId"],
       })
       .optional(),
     to: status,
@@ -69,33 +87,49 @@ export async function setStatus(db: Db, input: SetStatusInput, actor: Actor) {
 }
 
 /**
- * The WHERE clause of a bulk selection over `consultants c` (joined to `genealogy g`): never a
- * terminated consultant (final here) and never one already at the target status, so the preview
- * counts exactly the rows that apply would change.
+ * The WHERE clause of a bulk selection over `consultants c` (joined to `genealogy g`, the sponsor
+ * tree). `changing`: only rows apply would change — never a terminated consultant (final here),
+ * never one already at the target status — so the preview counts exactly what apply changes.
+ * Filters read the `consultants` columns (genealogy's copies of them are kept equal by trigger).
  */
-async function selectionWhere(db: DbOrTx, input: BulkSelection): Promise<SQL> {
-  const parts: SQL[] = [sql`c.status <> 'terminated'`, sql`c.status <> ${input.to}::consultant_status`];
+async function selectionWhere(db: DbOrTx, input: BulkSelection, changing = true): Promise<SQL> {
+  const parts: SQL[] = changing ? [sql`c.status <> 'terminated'`, sql`c.status <> ${input.to}::consultant_status`] : [sql`true`];
   if (input.ids) parts.push(sql`c.id in (${sql.join(input.ids.map((i) => sql`${i}::bigint`), sql`, `)})`);
-  if (input.filter?.rootId) {
-    const { path } = await nodePath(db, "sponsor", input.filter.rootId);
+  const f = input.filter;
+  if (f?.rootId) {
+    const { path, depth } = await nodePath(db, "sponsor", f.rootId);
     parts.push(sql`g.sponsor_path >= ${path} and g.sponsor_path < ${subtreeEnd(path)}`);
+    if (f.levelMin !== undefined) parts.push(sql`g.sponsor_depth >= ${depth + f.levelMin}`);
+    if (f.levelMax !== undefined) parts.push(sql`g.sponsor_depth <= ${depth + f.levelMax}`);
   }
-  if (input.filter?.status) parts.push(sql`c.status = ${input.filter.status}::consultant_status`);
-  if (input.filter?.joinedBefore) parts.push(sql`c.joined_at < ${input.filter.joinedBefore}::date`);
+  if (f?.status) parts.push(sql`c.status = ${f.status}::consultant_status`);
+  if (f?.statuses) parts.push(sql`c.status in (${sql.join(f.statuses.map((x) => sql`${x}::consultant_status`), sql`, `)})`);
+  if (f?.rank) parts.push(sql`c.rank = ${f.rank}`);
+  if (f?.joinedFrom) parts.push(sql`c.joined_at >= ${f.joinedFrom}::date`);
+  if (f?.joinedTo) parts.push(sql`c.joined_at <= ${f.joinedTo}::date`);
+  if (f?.joinedBefore) parts.push(sql`c.joined_at < ${f.joinedBefore}::date`);
+  if (f?.text) parts.push(sql`immutable_unaccent(lower(c.full_name)) like ${`%${likeEscape(unaccentLower(f.text))}%`}`);
   return sql.join(parts, sql` and `);
 }
 
+/**
+ * How many would change (`count`, with a sample of 20) and how many the selection holds in all
+ * (`matched`: the rest are already at the target status or terminated, and stay as they are).
+ */
 export async function bulkStatusPreview(db: DbOrTx, input: BulkSelection) {
   assertTarget(input.to);
-  const where = await selectionWhere(db, input);
-  const [counted, sample] = await Promise.all([
-    db.execute<{ n: number }>(sql`select count(*)::int as n from consultants c join genealogy g on g.consultant_id = c.id where ${where}`),
+  const [where, all] = await Promise.all([selectionWhere(db, input), selectionWhere(db, input, false)]);
+  const from = sql`from consultants c join genealogy g on g.consultant_id = c.id`;
+  const [counted, matched, sample] = await Promise.all([
+    db.execute<{ n: number }>(sql`select count(*)::int as n ${from} where ${where}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n ${from} where ${all}`),
     db.execute<{ id: number; code: string; full_name: string; status: string }>(
-      sql`select c.id, c.code, c.full_name, c.status from consultants c join genealogy g on g.consultant_id = c.id where ${where} order by c.id limit 20`,
+      sql`select c.id, c.code, c.full_name, c.status ${from} where ${where} order by c.id limit 20`,
     ),
   ]);
   return {
     count: Number(counted[0]?.n ?? 0),
+    matched: Number(matched[0]?.n ?? 0),
     sample: sample.map((r) => ({ id: Number(r.id), code: r.code, fullName: r.full_name, status: r.status as "active" | "inactive" })),
   };
 }

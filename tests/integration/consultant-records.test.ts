@@ -308,6 +308,43 @@ describe("status lifecycle", () => {
     expect(f.data.code).toBe("FORBIDDEN");
   });
 
+  it("bulk by the consultant list's filter: the same people the list shows, and only those that change", async () => {
+    const admin = api(who.admin);
+    const list = { rootId, text: "ÍA", levelMin: 2, levelMax: 30, statuses: ["inactive" as const, "terminated" as const] };
+    const shown: { id: number; status: string }[] = [];
+    for (let page = 1; ; page++) {
+      const p = await admin.network.downline({ ...list, page, pageSize: 100 });
+      shown.push(...p.rows.map((r) => ({ id: r.id, status: r.status })));
+      if (p.rows.length < 100) break;
+    }
+    const changing = shown.filter((r) => r.status === "inactive").map((r) => r.id).sort((a, b) => a - b);
+    expect(changing.length).toBeGreaterThan(0);
+    expect(shown.length).toBeGreaterThan(changing.length); // some terminated ones, which stay
+
+    const selection = { filter: list, to: "active" as const };
+    const preview = await admin.consultantRecords.bulkStatusPreview(selection);
+    expect(preview).toMatchObject({ count: changing.length, matched: shown.length });
+    expect(preview.sample.map((s) => s.id)).toEqual(changing.slice(0, 20));
+
+    const applied = await admin.consultantRecords.bulkStatusApply({ ...selection, reason: "reativação por filtro" });
+    expect(applied.count).toBe(changing.length);
+    const history = await db.select().from(consultantStatusHistory).where(eq(consultantStatusHistory.reason, "reativação por filtro"));
+    expect(history.map((h) => h.consultantId).sort((a, b) => a - b)).toEqual(changing);
+    expect((await admin.consultantRecords.bulkStatusPreview(selection)).count).toBe(0);
+
+    // levelMin 1 leaves the root out, as the list does; without it the root counts too.
+    const anaList = await admin.network.downline({ rootId: anaId, pageSize: 1 });
+    const below = await admin.consultantRecords.bulkStatusPreview({ filter: { rootId: anaId, levelMin: 1 }, to: "inactive" });
+    const withRoot = await admin.consultantRecords.bulkStatusPreview({ filter: { rootId: anaId }, to: "inactive" });
+    expect(below.matched).toBe(anaList.total);
+    expect(withRoot.matched).toBe(anaList.total + 1);
+
+    // A level range means nothing without the root it counts from.
+    const f = await failureOf(admin.consultantRecords.bulkStatusPreview({ filter: { levelMin: 1 }, to: "inactive" }), ctxOf(who.admin));
+    expect(f.data.code).toBe("BAD_REQUEST");
+    expect(Object.keys(f.data.fieldErrors ?? {})).toEqual(["filter.rootId"]);
+  });
+
   it("bulk: the preview count is what apply changes, with a history row each and one audit row", async () => {
     const admin = api(who.admin).consultantRecords;
     const selection = { filter: { rootId: anaId, status: "active" as const }, to: "inactive" as const };
@@ -323,7 +360,10 @@ describe("status lifecycle", () => {
     expect(rows).toHaveLength(preview.count);
     expect(rows.every((r) => r.fromStatus === "active" && r.toStatus === "inactive" && r.actorUserId === who.admin.id)).toBe(true);
     expect(await countRows(db, "consultant_status_history")).toBe(historyBefore + preview.count);
-    const [audit] = await db.select().from(auditLog).where(eq(auditLog.action, "consultant.bulkStatus"));
+    const [audit] = await db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "consultant.bulkStatus"), sql`${auditLog.after}->>'reason' = 'campanha encerrada'`));
     expect(audit?.after).toMatchObject({ count: preview.count, to: "inactive" });
     const [{ n: stillActive }] = (await db.execute(sql`
       select count(*)::int as n from genealogy g, genealogy a

@@ -6,12 +6,13 @@ import { common } from "./common";
 import { email } from "./email";
 import { errors } from "./errors";
 import { network } from "./network";
+import { networkBulk } from "./network-bulk";
 import { networkImport } from "./network-import";
 import { portal } from "./portal";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, settings };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

@@ -40,7 +40,7 @@ export default async function ConsultantsPage() {
           ) : undefined
         }
       />
-      <ProfileLinks rootId={root.id} />
+      <ProfileLinks rootId={root.id} canEditStatus={user.permissions.has("network.edit")} />
     </>
   );
 }
