@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { check, integer, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 
 /**
@@ -14,6 +14,11 @@ export const companySettings = pgTable(
     placementShape: text().notNull().default("binary"),
     matrixWidth: smallint(),
     defaultPlacementRule: text().notNull().default("breadth_first"),
+    /** Commerce: the company's currency, when a cart counts as abandoned, and the customer states. */
+    currency: text().notNull().default("BRL"),
+    cartAbandonAfterHours: integer().notNull().default(48),
+    customerActiveDays: integer().notNull().default(90),
+    customerLostDays: integer().notNull().default(365),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: uuid().references(() => users.id),
   },
@@ -24,6 +29,7 @@ export const companySettings = pgTable(
       "company_settings_matrix_width",
       sql`(${t.placementShape} = 'binary' and ${t.matrixWidth} is null) or (${t.placementShape} = 'matrix' and ${t.matrixWidth} between 2 and 20)`,
     ),
+    check("company_settings_commerce", sql`${t.cartAbandonAfterHours} between 1 and 8760 and ${t.customerActiveDays} between 1 and ${t.customerLostDays} and ${t.customerLostDays} <= 3650`),
     check("company_settings_rule", sql`${t.defaultPlacementRule} in ('extreme_left', 'extreme_right', 'weaker_leg', 'breadth_first')`),
   ],
 );

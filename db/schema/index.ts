@@ -6,3 +6,5 @@ export * from "./audit";
 export * from "./email";
 export * from "./network-imports";
 export * from "./company";
+export * from "./commerce";
+export * from "./ledger";
