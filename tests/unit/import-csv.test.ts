@@ -57,6 +57,18 @@ describe("parseCsv", () => {
     expect(batches).toEqual([[rec(1, "a", "b"), rec(2, "1", "2")], [rec(3, "3", "4")]]);
   });
 
+  it("cuts a large chunk into batches of at most ~64K characters, records intact across the cuts", async () => {
+    // 3,000 records of ~100 characters, some quoted over two lines: a 300 KB chunk.
+    const lines = Array.from({ length: 3000 }, (_, i) => (i % 7 ? `R${i},${"x".repeat(90)}` : `R${i},"quoted, ${"y".repeat(40)}\n${"z".repeat(40)}"`));
+    const text = `${lines.join("\n")}\n`;
+    const batches: CsvRecord[][] = [];
+    for await (const b of parseCsvBatches([Buffer.from(text)])) batches.push(b);
+    expect(batches.length).toBeGreaterThan(4);
+    expect(Math.max(...batches.map((b) => b.reduce((n, r) => n + r.fields.join(",").length + 1, 0)))).toBeLessThanOrEqual(64 * 1024);
+    expect(batches.flat()).toEqual(await parse(Array.from({ length: Math.ceil(text.length / 1000) }, (_, k) => text.slice(k * 1000, k * 1000 + 1000))));
+    expect(batches.flat().map((r) => r.fields[0])).toEqual(lines.map((_, i) => `R${i}`));
+  });
+
   it("flags malformed quoting and goes on", async () => {
     expect(await parse(['a,b"c,d\n"x"y,z\n"ok",1\n'])).toEqual([
       { line: 1, fields: ["a", 'b"c', "d"], error: "csv_bad_quote" },

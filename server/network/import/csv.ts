@@ -34,6 +34,7 @@ export type CsvParseOptions = {
 export type CsvInput = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
 const QUOTE = 34, COMMA = 44, LF = 10, CR = 13;
+const BATCH_CHARS = 64 * 1024;
 
 /** Records in batches (one per input chunk, in file order). Blank lines are skipped but counted. */
 export async function* parseCsvBatches(input: CsvInput, options: CsvParseOptions = {}): AsyncGenerator<CsvRecord[]> {
@@ -48,16 +49,20 @@ export async function* parseCsvBatches(input: CsvInput, options: CsvParseOptions
     if (first && text.charCodeAt(0) === 0xfeff) text = text.slice(1); // (TextDecoder drops it from bytes, not strings)
     first = false;
     if (!state.checkEncoding && text.includes("\ufffd")) state.checkEncoding = true;
-    text = carry ? carry + text : text;
-    const out: CsvRecord[] = [];
-    const pos = parseRecords(text, false, state, out);
-    carry = pos < text.length ? text.slice(pos) : "";
-    if (carry.length > maxChars) {
-      out.push({ line: state.line, fields: [], error: "csv_record_too_long" });
-      yield out;
-      return;
+    // Batches of at most ~64K characters whatever the input's chunk size: a batch of a 1 MB
+    // chunk outlives V8's young generation, and at 1M rows that made validation 10× slower.
+    for (let at = 0; at < text.length; at += BATCH_CHARS) {
+      const piece = carry + (at === 0 && text.length <= BATCH_CHARS ? text : text.slice(at, at + BATCH_CHARS));
+      const out: CsvRecord[] = [];
+      const pos = parseRecords(piece, false, state, out);
+      carry = pos < piece.length ? piece.slice(pos) : "";
+      if (carry.length > maxChars) {
+        out.push({ line: state.line, fields: [], error: "csv_record_too_long" });
+        yield out;
+        return;
+      }
+      if (out.length) yield out;
     }
-    if (out.length) yield out;
   }
   const rest = decoder.decode();
   if (rest.includes("\ufffd")) state.checkEncoding = true;
