@@ -116,7 +116,7 @@ describe("network import through the router", () => {
     expect(audit[0]).toMatchObject({ actor_user_id: adminId, after: { rows: 4, fileName: "rede.csv" } });
 
     await runJobs();
-    expect(await api.networkImport.get({ id })).toMatchObject({ status: "done", rowsWritten: 4, networkEmpty: false });
+    expect(await api.networkImport.get({ id })).toMatchObject({ status: "done", rowsWritten: 4 });
     const rows = await t.db.execute<{ code: string; sponsor: string | null; status: string }>(
       sql`select c.code, s.code as sponsor, c.status from consultants c left join consultants s on s.id = c.sponsor_id order by c.code`,
     );

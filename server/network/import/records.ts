@@ -73,7 +73,10 @@ export async function getImport(db: Db, input: z.infer<typeof importGetInput>) {
     .where(eq(networkImports.id, input.id));
   if (!row) throw new AppError("NOT_FOUND", "networkImport.errors.notFound");
   const { errorPage, ...rest } = row;
-  return { ...rest, errors: { rows: errorPage, page: input.page, pageSize: input.pageSize }, networkEmpty: await networkIsEmpty(db) };
+  // Asked only where it decides something (the write button): while a write runs, the writer
+  // holds consultants locked, and a poll that touched it would wait until the end.
+  const networkEmpty = row.status === "valid" ? await networkIsEmpty(db) : null;
+  return { ...rest, errors: { rows: errorPage, page: input.page, pageSize: input.pageSize }, networkEmpty };
 }
 
 /**

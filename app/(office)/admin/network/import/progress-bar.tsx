@@ -19,7 +19,7 @@ export function ProgressBar({ percent, label, testId }: { percent?: number; labe
         className="h-2.5 w-full overflow-hidden rounded-full bg-slate-200"
       >
         <div
-          className={`h-full rounded-full transition-[width] duration-500 ${known ? "bg-brand-600" : "w-full animate-pulse bg-brand-400"}`}
+          className={`h-full rounded-full transition-[width] duration-500 ${known ? "bg-brand-600" : "w-full animate-pulse bg-brand-500/60"}`}
           style={known ? { width: `${value}%` } : undefined}
         />
       </div>
