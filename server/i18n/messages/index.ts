@@ -2,6 +2,7 @@ import type { Leaves } from "../define";
 import type { Locale } from "../locales";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { commerce, ledger } from "./commerce";
 import { common } from "./common";
 import { email } from "./email";
 import { errors } from "./errors";
@@ -12,7 +13,7 @@ import { portal } from "./portal";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { consultants, genealogy, placementTree } from "@/db/schema";
 import { AppError } from "../../errors";
+import { shiftGroupVolume } from "../../commerce/volumes";
 import { bumpAncestors } from "./attach";
 import { idsOf, segment, SEGMENT, subtreeEnd, type TreeKind } from "./path";
 
@@ -96,6 +97,8 @@ export async function moveSubtree(
   const moved = node.size + 1;
   const newPath = parentPath + segment(consultantId);
   await shiftCounters(tx, tree, idsOf(oldPath).slice(0, -1), idsOf(parentPath), moved);
+  // Group volume follows the sponsor tree: the moved subtree's PV leaves the old upline's GV.
+  if (tree === "sponsor") await shiftGroupVolume(tx, { subtreePath: oldPath, oldAncestors: idsOf(oldPath).slice(0, -1), newAncestors: idsOf(parentPath) });
   await rewriteSubtree(tx, tree, oldPath, oldPath, newPath);
   if (tree === "sponsor") {
     await tx.update(consultants).set({ sponsorId: newParentId, updatedAt: new Date() }).where(eq(consultants.id, consultantId));
@@ -120,6 +123,8 @@ export async function rollUpSponsorDownline(tx: DbOrTx, consultantId: number) {
   const children = await tx.select({ id: consultants.id }).from(consultants).where(eq(consultants.sponsorId, consultantId));
   if (!children.length) return { rolledUp: 0, children: [] as number[] };
   const parentPrefix = node.path.slice(0, -SEGMENT);
+  // Everyone below stays below the upline, but no longer below the consultant: only their GV drops.
+  await shiftGroupVolume(tx, { subtreePath: node.path, oldAncestors: [consultantId], newAncestors: [], descendantsOnly: true });
   // Descendants drop the consultant's segment from their paths; the ancestors' counts are
   // unchanged (everyone stays below them), only the consultant's own count becomes 0.
   await tx.execute(sql`
