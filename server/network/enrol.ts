@@ -87,12 +87,13 @@ const conflictFor = (constraint: string | undefined) =>
       ? new AppError("CONFLICT", "network.errors.documentTaken", {}, "documentNumber")
       : null;
 
-function placementRefusal(result: Extract<PlacementResult, { ok: false }>) {
+/** `self`: a consultant enrolling under themselves, told in their own words where they may place. */
+function placementRefusal(result: Extract<PlacementResult, { ok: false }>, self: boolean) {
   switch (result.error) {
     case "slot_taken":
       return new AppError("CONFLICT", "network.errors.slotTaken", {}, "placement.slot");
     case "outside_subtree":
-      return new AppError("BAD_REQUEST", "network.errors.outsideSubtree", {}, "placement.parentId");
+      return new AppError("BAD_REQUEST", self ? "portal.enrol.outsideOwnPlacement" : "network.errors.outsideSubtree", {}, "placement.parentId");
     case "invalid_slot":
       return new AppError("BAD_REQUEST", "network.errors.invalidSlot", {}, "placement.slot");
   }
@@ -111,10 +112,15 @@ export const consultantCode = (consultantId: number) => `RD${String(consultantId
  */
 export async function enrolConsultant(db: Db, { actor, input }: { actor: Actor; input: EnrolInput }) {
   let sponsorId: number | null;
+  let self = false;
   if (actor.permissions.has("network.edit")) sponsorId = input.sponsorId ?? null;
-  else if (actor.permissions.has("portal.access") && actor.consultantId !== null) sponsorId = actor.consultantId;
-  // Not a permission gate of the procedure (which is open to any signed-in user) but a scope refusal.
-  else throw new AppError("FORBIDDEN", "errors.outOfScope");
+  else if (actor.permissions.has("portal.access") && actor.consultantId !== null) {
+    sponsorId = actor.consultantId;
+    self = true;
+  } else {
+    // Not a permission gate of the procedure (which is open to any signed-in user) but a scope refusal.
+    throw new AppError("FORBIDDEN", "errors.outOfScope");
+  }
 
   const documentNumber = normaliseDocument(input.documentType, input.documentNumber);
   const email = normaliseEmail(input.email);
@@ -160,7 +166,7 @@ export async function enrolConsultant(db: Db, { actor, input }: { actor: Actor; 
         const found = await findPlacement(sqlPlacementView(tx, settings.shape), settings.shape, request);
         rule = chosen.rule;
         shape = settings.shape;
-        if (!found.ok) throw placementRefusal(found);
+        if (!found.ok) throw placementRefusal(found, self);
         placement = { parentId: found.parentId, slot: slotToDb(found.slot) };
       }
 

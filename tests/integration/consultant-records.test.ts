@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, consultants, consultantStatusHistory, genealogy, restrictedHits, users } from "@/db/schema";
+import { auditLog, consultants, consultantStatusHistory, genealogy, placementTree, restrictedHits, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { loadActiveUser, type SessionUser } from "@/server/auth/users";
 import { translator } from "@/server/i18n/translate";
@@ -162,6 +162,43 @@ describe("enrol by a consultant", () => {
     );
     expect(f.data.code).toBe("BAD_REQUEST");
     expect(f.data.fieldErrors?.["placement.parentId"]).toBeDefined();
+  });
+
+  it("places only inside her own placement subtree, even under someone she sponsored who was moved out of it", async () => {
+    const placementPath = async (cid: number) =>
+      (await db.select({ p: placementTree.path }).from(placementTree).where(eq(placementTree.consultantId, cid)))[0]!.p;
+    const insideAna = async (cid: number) => (await placementPath(cid)).startsWith(await placementPath(anaId));
+    // Someone Ana sponsored, moved (with their downline) under a spot outside Ana's placement subtree.
+    const recruit = await api(who.admin).consultantRecords.enrol(person({ sponsorId: anaId }));
+    const [bruno] = await db.select({ id: consultants.id }).from(consultants).where(eq(consultants.code, "RD000017"));
+    expect(await insideAna(bruno!.id)).toBe(false);
+    const spot = await expectedSpot({ rule: "breadth_first", rootId: bruno!.id });
+    const set = await api(who.admin).network.draftMove({
+      items: [{ consultantId: recruit.id, withDownline: true, newPlacementParentId: spot.parentId, newPlacementSlot: spot.slot === "L" ? 1 : 2 }],
+    });
+    await api(who.admin).network.commit({ id: set });
+    expect(await insideAna(recruit.id)).toBe(false);
+    // Still Ana's recruit in the sponsor tree, so she can see them…
+    expect((await db.select({ s: consultants.sponsorId }).from(consultants).where(eq(consultants.id, recruit.id)))[0]!.s).toBe(anaId);
+
+    // …but cannot place a newcomer under them.
+    const before = await counts();
+    const f = await failureOf(
+      api(who.ana).consultantRecords.enrol(person({ placement: { rule: "manual", parentId: recruit.id, slot: "L" } })),
+      ctxOf(who.ana),
+    );
+    expect(f.data.code).toBe("BAD_REQUEST");
+    expect(f.data.fieldErrors?.["placement.parentId"]).toEqual([pt("portal.enrol.outsideOwnPlacement")]);
+    expect(await counts()).toEqual(before);
+
+    // Every automatic rule lands inside her placement subtree, where the rule says.
+    for (const rule of ["breadth_first", "weaker_leg", "extreme_left", "extreme_right"] as const) {
+      const want = await expectedSpot({ rule, rootId: anaId });
+      const out = await api(who.ana).consultantRecords.enrol(person({ placement: { rule } }));
+      expect(out).toMatchObject({ sponsorId: anaId, placementParentId: want.parentId, placementSlot: want.slot });
+      expect(await insideAna(out.id)).toBe(true);
+    }
+    await treesAreSound();
   });
 
   it("staff without network.edit cannot enrol", async () => {

@@ -10,7 +10,9 @@ export default async function PortalLayout({ children }: { children: React.React
   const t = await getT();
   const nav = [
     { href: "/portal", label: t("portal.nav.home"), exact: true },
-    { href: "/portal/network", label: t("portal.nav.network") },
+    // Exact, so "Enrol a consultant" below is the only item lit on /portal/network/new.
+    { href: "/portal/network", label: t("portal.nav.network"), exact: true },
+    { href: "/portal/network/new", label: t("portal.nav.enrol") },
     { href: "/portal/site", label: t("portal.nav.site") },
   ];
   return (

@@ -2,7 +2,7 @@
 
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Badge } from "@/app/_components/ui/card";
 import { useT } from "@/app/_lib/i18n";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
@@ -18,7 +18,7 @@ const tone = { active: "green", inactive: "amber", terminated: "red" } as const;
  * thousands of recruits stays smooth. "Show in the tree" opens every node on the path to a
  * consultant and pins the next step of the path at the top of each list.
  */
-export function TreeView(props: { rootId: number; rootName: string; profileHref?: (id: number) => string }) {
+export function TreeView(props: { rootId: number; rootName: string; profileHref?: (id: number) => string; revealId?: number }) {
   const t = useT();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,6 +36,14 @@ export function TreeView(props: { rootId: number; rootName: string; profileHref?
     setPinned(new Map(path.slice(0, -1).map((c, i) => [c.id, path[i + 1]!.id])));
     setTarget(id);
   }
+
+  // Opened from a link to one consultant (e.g. right after enrolling them): show them at once.
+  const { revealId } = props;
+  useEffect(() => {
+    // Someone outside the user's scope (a hand-edited link) is refused by the server: plain tree.
+    if (revealId !== undefined && revealId !== props.rootId) reveal(revealId).catch(() => setTarget(null));
+    // Once per id: `reveal` reads the tree kind at the time, which starts as "sponsor".
+  }, [revealId]);
 
   return (
     <div className="space-y-4">

@@ -3,7 +3,16 @@ import { defineMessages } from "../define";
 export const portal = defineMessages({
   "pt-BR": {
     area: "Portal do consultor",
-    nav: { home: "Início", site: "Meu site", network: "Minha rede" },
+    nav: { home: "Início", site: "Meu site", network: "Minha rede", enrol: "Cadastrar consultor" },
+    enrol: {
+      title: "Cadastrar consultor",
+      description: "Cadastre uma pessoa na sua rede: você será o patrocinador. A posição na árvore de colocação fica dentro da sua rede.",
+      button: "Cadastrar consultor",
+      sponsorSelf: "Você: {name} · {code}",
+      placementParentHint: "Você ou alguém abaixo de você na árvore de colocação. Busque por nome, documento ou código.",
+      openInNetwork: "Ver na minha rede",
+      outsideOwnPlacement: "Escolha uma posição dentro da sua rede de colocação (você ou alguém abaixo de você).",
+    },
     networkHelp: "Sua rede de indicados: abra cada pessoa para ver quem ela indicou.",
     hello: "Olá, {name}",
     code: "Código",
@@ -28,7 +37,16 @@ export const portal = defineMessages({
   },
   es: {
     area: "Portal del consultor",
-    nav: { home: "Inicio", site: "Mi sitio", network: "Mi red" },
+    nav: { home: "Inicio", site: "Mi sitio", network: "Mi red", enrol: "Registrar consultor" },
+    enrol: {
+      title: "Registrar consultor",
+      description: "Registra a una persona en tu red: tú serás el patrocinador. La posición en el árbol de colocación queda dentro de tu red.",
+      button: "Registrar consultor",
+      sponsorSelf: "Tú: {name} · {code}",
+      placementParentHint: "Tú o alguien debajo de ti en el árbol de colocación. Busca por nombre, documento o código.",
+      openInNetwork: "Ver en mi red",
+      outsideOwnPlacement: "Elige una posición dentro de tu red de colocación (tú o alguien debajo de ti).",
+    },
     networkHelp: "Tu red de referidos: abre cada persona para ver a quién refirió.",
     hello: "Hola, {name}",
     code: "Código",
@@ -53,7 +71,16 @@ export const portal = defineMessages({
   },
   en: {
     area: "Consultant portal",
-    nav: { home: "Home", site: "My site", network: "My network" },
+    nav: { home: "Home", site: "My site", network: "My network", enrol: "Enrol a consultant" },
+    enrol: {
+      title: "Enrol a consultant",
+      description: "Enrol someone in your network: you become their sponsor. Their placement stays inside your own placement network.",
+      button: "Enrol a consultant",
+      sponsorSelf: "You: {name} · {code}",
+      placementParentHint: "You or someone below you in the placement tree. Search by name, document or code.",
+      openInNetwork: "See in my network",
+      outsideOwnPlacement: "Choose a position inside your own placement network (you or someone below you).",
+    },
     networkHelp: "Your downline: open anyone to see whom they recruited.",
     hello: "Hello, {name}",
     code: "Code",
