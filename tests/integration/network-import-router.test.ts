@@ -39,7 +39,7 @@ afterAll(async () => {
 
 function upload(csv: string | Buffer, fileName = "rede.csv", maxBytes = 1024 * 1024) {
   const bytes = typeof csv === "string" ? Buffer.from(csv) : csv;
-  return receiveUpload(t.db, { userId: adminId, fileName, declaredSize: null, body: [bytes], maxBytes });
+  return receiveUpload(t.db, { userId: adminId, locale: "pt-BR", fileName, declaredSize: null, body: [bytes], maxBytes });
 }
 const runJobs = () => runOnce({ connectionString: t.url, taskList: buildTaskList(t.db), logger: silent, noHandleSignals: true });
 const jobs = (key: string) => countRows(t.db, `graphile_worker.jobs where key = '${key}'`);
@@ -174,6 +174,7 @@ describe("network import through the router", () => {
     expect(await refusal(upload("", "vazio.csv"))).toMatchObject({ status: 400, key: "networkImport.upload.empty" });
     const overCap = Buffer.concat([Buffer.from(network("E", 400)), Buffer.alloc(1024 * 1024, "\n")]);
     expect(await refusal(upload(overCap, "grande.csv", 1024 * 1024))).toMatchObject({ status: 413, key: "networkImport.upload.tooLarge", params: { max: "1 MB" } });
+    expect(await refusal(upload(overCap, "grande.csv", 1_000_000))).toMatchObject({ status: 413, params: { max: "976,6 kB" } });
     expect(await countRows(t.db, "network_imports")).toBe(before);
     expect(storedFiles()).toEqual([]);
   });

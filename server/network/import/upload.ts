@@ -1,7 +1,9 @@
 import type { Db } from "@/db/client";
 import { networkImports } from "@/db/schema";
+import type { Locale } from "../../i18n/locales";
 import type { MessageKey } from "../../i18n/messages";
 import type { Params } from "../../i18n/translate";
+import { formatFileSize } from "./file-size";
 import { FileTooLarge, removeImportFile, storeImportFile } from "./files";
 import { enqueueImportJob, VALIDATE_IMPORT_TASK } from "./jobs";
 
@@ -41,10 +43,10 @@ export function cleanFileName(raw: string | null) {
 
 export async function receiveUpload(
   db: Db,
-  upload: { userId: string; fileName: string | null; declaredSize: number | null; body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null; maxBytes: number },
+  upload: { userId: string; locale: Locale; fileName: string | null; declaredSize: number | null; body: AsyncIterable<Uint8Array> | Iterable<Uint8Array> | null; maxBytes: number },
 ) {
   const fileName = cleanFileName(upload.fileName);
-  const tooLarge = () => new UploadRefused(413, "networkImport.upload.tooLarge", { max: `${Math.floor(upload.maxBytes / (1024 * 1024))} MB` });
+  const tooLarge = () => new UploadRefused(413, "networkImport.upload.tooLarge", { max: formatFileSize(upload.locale, upload.maxBytes) });
   // Spreadsheets are named for what they are; a CSV saved from one still ends in .csv.
   if (/\.(xlsx?|ods|numbers)$/i.test(fileName)) throw new UploadRefused(415, "networkImport.upload.spreadsheet");
   if (!/\.csv$/i.test(fileName)) throw new UploadRefused(415, "networkImport.upload.notCsv");

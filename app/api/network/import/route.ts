@@ -2,7 +2,8 @@ import { getDb } from "@/db/client";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { hostConfigFromEnv, matchHost, parseHostHeader } from "@/server/hosts";
 import type { MessageKey } from "@/server/i18n/messages";
-import { getT } from "@/server/i18n/server";
+import { getLocale } from "@/server/i18n/server";
+import { translator } from "@/server/i18n/translate";
 import type { Params } from "@/server/i18n/translate";
 import { maxUploadBytes, receiveUpload, UploadRefused } from "@/server/network/import/upload";
 
@@ -14,7 +15,8 @@ import { maxUploadBytes, receiveUpload, UploadRefused } from "@/server/network/i
  * may read, so the host check it would make is made here.
  */
 export async function POST(req: Request) {
-  const t = await getT();
+  const locale = await getLocale();
+  const t = translator(locale);
   const refuse = (status: number, key: MessageKey, params?: Params) => Response.json({ error: { code: status, message: t(key, params) } }, { status });
 
   if (matchHost(req.headers.get("host"), hostConfigFromEnv()).kind !== "app") return new Response("Not found", { status: 404 });
@@ -27,6 +29,7 @@ export async function POST(req: Request) {
   try {
     const { id } = await receiveUpload(getDb(), {
       userId: user.id,
+      locale,
       fileName: new URL(req.url).searchParams.get("name"),
       declaredSize: length === null ? null : Number(length),
       body: req.body as AsyncIterable<Uint8Array> | null,

@@ -7,9 +7,10 @@ import { useMemo, useState } from "react";
 import { Alert } from "@/app/_components/ui/card";
 import { DataTable } from "@/app/_components/ui/data-table";
 import { useLocale, useT } from "@/app/_lib/i18n";
+import { formatFileSize } from "@/server/network/import/file-size";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
 import { formatDateTime, formatNumber } from "../../_lib/format";
-import { formatBytes, ImportStatusBadge, isInProgress } from "./import-status";
+import { ImportStatusBadge, isInProgress } from "./import-status";
 
 type ImportRow = RouterOutputs["networkImport"]["list"]["rows"][number];
 const PAGE_SIZE = 20;
@@ -39,7 +40,7 @@ export function ImportList() {
         ),
       },
       { id: "status", header: t("networkImport.list.status"), cell: ({ row }) => <ImportStatusBadge status={row.original.status} testId={`import-row-status-${row.original.id}`} /> },
-      { id: "size", header: t("networkImport.list.size"), cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatBytes(locale, row.original.sizeBytes)}</span> },
+      { id: "size", header: t("networkImport.list.size"), cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{formatFileSize(locale, row.original.sizeBytes)}</span> },
       { id: "rows", header: t("networkImport.list.rows"), cell: ({ row }) => <span className="tabular-nums">{row.original.rowsTotal === null ? "—" : formatNumber(locale, row.original.rowsTotal)}</span> },
       { id: "errors", header: t("networkImport.list.errors"), cell: ({ row }) => <span className="tabular-nums">{formatNumber(locale, row.original.errorCount)}</span> },
       { id: "by", header: t("networkImport.list.by"), cell: ({ row }) => row.original.createdByName },

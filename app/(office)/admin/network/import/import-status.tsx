@@ -3,7 +3,6 @@
 import { Badge } from "@/app/_components/ui/card";
 import { useT } from "@/app/_lib/i18n";
 import type { RouterOutputs } from "@/app/_lib/trpc";
-import type { Locale } from "@/server/i18n/locales";
 
 export type ImportStatus = RouterOutputs["networkImport"]["get"]["status"];
 
@@ -19,11 +18,4 @@ export function ImportStatusBadge({ status, testId = "import-status" }: { status
       <Badge tone={TONE[status]}>{t(`networkImport.status.${status}`)}</Badge>
     </span>
   );
-}
-
-/** 812 kB, 12.4 MB — file sizes in the reader's locale. */
-export function formatBytes(locale: Locale, bytes: number) {
-  const mb = bytes >= 1024 * 1024;
-  const value = mb ? bytes / (1024 * 1024) : Math.max(bytes / 1024, bytes ? 0.1 : 0);
-  return new Intl.NumberFormat(locale, { style: "unit", unit: mb ? "megabyte" : "kilobyte", maximumFractionDigits: 1 }).format(value);
 }

@@ -5,7 +5,7 @@ import { useId, useRef, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
 import { useLocale, useT } from "@/app/_lib/i18n";
-import { formatBytes } from "./import-status";
+import { formatFileSize } from "@/server/network/import/file-size";
 import { ProgressBar } from "./progress-bar";
 
 type Upload = { state: "idle" } | { state: "sending"; percent: number } | { state: "error"; message: string };
@@ -40,7 +40,7 @@ export function UploadForm({ maxBytes, columns }: { maxBytes: number; columns: r
   const inputId = useId();
   const fileRef = useRef<HTMLInputElement>(null);
   const [upload, setUpload] = useState<Upload>({ state: "idle" });
-  const max = formatBytes(locale, maxBytes);
+  const max = formatFileSize(locale, maxBytes);
 
   async function submit() {
     const file = fileRef.current?.files?.[0];

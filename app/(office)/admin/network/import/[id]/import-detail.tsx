@@ -7,10 +7,11 @@ import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Alert, Card } from "@/app/_components/ui/card";
 import { useLocale, useT } from "@/app/_lib/i18n";
+import { formatFileSize } from "@/server/network/import/file-size";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
 import { Dialog } from "../../../_components/dialog";
 import { formatDateTime, formatNumber } from "../../../_lib/format";
-import { formatBytes, ImportStatusBadge, isInProgress } from "../import-status";
+import { ImportStatusBadge, isInProgress } from "../import-status";
 import { ErrorReport } from "./error-report";
 import { ImportProgress } from "./import-progress";
 
@@ -40,7 +41,7 @@ export function ImportDetail({ id }: { id: number }) {
         <dl className="grid gap-3 text-sm sm:grid-cols-3">
           <div>
             <dt className="text-slate-500">{t("networkImport.detail.size")}</dt>
-            <dd className="tabular-nums text-slate-900">{formatBytes(locale, imp.sizeBytes)}</dd>
+            <dd className="tabular-nums text-slate-900">{formatFileSize(locale, imp.sizeBytes)}</dd>
           </div>
           <div>
             <dt className="text-slate-500">{t("networkImport.detail.rows")}</dt>
