@@ -7,6 +7,7 @@ import { BinaryFiller } from "@/server/network/tree/bulk-placement";
 import { buildGenealogy } from "@/server/network/tree/bulk";
 import { nameKey } from "@/server/network/tree/name-key";
 import { consultants, genealogy, placementTree, userRoles, users } from "./schema";
+import { seedCommerce } from "./seed-commerce";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -54,7 +55,7 @@ export function demoTree(size: number, random: () => number): Node[] {
 }
 
 /** Creates the demo company once; a second call finds it and does nothing. */
-export async function seedDemo(db: Db, options: { size?: number } = {}) {
+export async function seedDemo(db: Db, options: { size?: number; commerce?: boolean } = {}) {
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@rede.test"));
   if (existing) return { created: false as const };
   const size = options.size ?? DEMO_SIZE;
@@ -95,7 +96,7 @@ export async function seedDemo(db: Db, options: { size?: number } = {}) {
     };
   });
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const ids: number[] = [];
     for (let start = 0; start < rows.length; start += 500) {
       const inserted = await tx
@@ -156,4 +157,7 @@ export async function seedDemo(db: Db, options: { size?: number } = {}) {
     }
     return { created: true as const, consultants: ids.length, maxDepth: Math.max(...tree.map((n) => n.depth)) };
   });
+  // The shop goes through the real order services, after the network is committed.
+  if (options.commerce !== false) await seedCommerce(db);
+  return result;
 }

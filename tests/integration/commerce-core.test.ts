@@ -21,7 +21,7 @@ const product = {} as Record<"lipstick" | "perfume" | "off", number>;
 beforeAll(async () => {
   t = await createTestDatabase();
   db = t.db;
-  await seedDemo(db, { size: 120 });
+  await seedDemo(db, { size: 120, commerce: false }); // this file makes its own products and orders
   [{ id: adminId }] = (await db.select({ id: users.id }).from(users).where(eq(users.email, "admin@rede.test"))) as [{ id: string }];
   [{ id: anaId }] = (await db.select({ id: consultants.id }).from(consultants).where(eq(consultants.code, "RD000002"))) as [{ id: number }];
   const rows = await db
@@ -211,5 +211,21 @@ describe("property: volumes and the ledger stay exact under any sequence of orde
          and (select coalesce(sum(amount), 0) from postings p where p.account_id = a.id)
           <> (select coalesce(sum(total), 0) from orders o where o.consultant_id = a.consultant_id and o.status = 'placed')`);
     expect(check!.bad).toBe(0);
+  });
+});
+
+describe("the demo shop", () => {
+  it("is seeded through the services: balanced, volumes exact, orders in every state", async () => {
+    const other = await createTestDatabase();
+    try {
+      await seedDemo(other.db, { size: 120 });
+      const states = await other.db.select({ s: orders.status, n: sql<number>`count(*)::int` }).from(orders).groupBy(orders.status);
+      expect(new Set(states.map((r) => r.s))).toEqual(new Set(["placed", "paid", "invoiced", "shipped", "delivered", "cancelled"]));
+      const [unbalanced] = await other.db.execute<{ n: number }>(sql`select count(*)::int as n from (select 1 from postings group by entry_id, currency having sum(amount) <> 0) x`);
+      expect(unbalanced!.n).toBe(0);
+      expect((await other.db.select().from(periodVolumes)).length).toBeGreaterThan(0);
+    } finally {
+      await other.drop();
+    }
   });
 });
