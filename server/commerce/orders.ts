@@ -61,56 +61,7 @@ export async function createOrder(db: Db, input: NewOrder) {
     if (existing) return sameOrderOrConflict(existing, input);
   }
   try {
-    return await db.transaction(async (tx) => {
-      const at = input.at ?? new Date();
-      const period = await periodFor(tx, dayOf(at));
-      const { currency } = await commerceCurrency(tx);
-      const ids = input.lines.map((l) => l.productId);
-      const found = await tx.select().from(products).where(inArray(products.id, ids));
-      const byId = new Map(found.map((p) => [p.id, p]));
-      const restricted = await tx.select({ productId: campaignProducts.productId }).from(campaignProducts).where(eq(campaignProducts.periodId, period.id));
-      const allowed = restricted.length ? new Set(restricted.map((r) => r.productId)) : null;
-      input.lines.forEach((line, i) => {
-        const p = byId.get(line.productId);
-        if (!p || !p.active) throw new AppError("BAD_REQUEST", "commerce.errors.productUnavailable", {}, `lines.${i}.productId`);
-        if (allowed && !allowed.has(p.id)) throw new AppError("BAD_REQUEST", "commerce.errors.notInCampaign", { period: period.name }, `lines.${i}.productId`);
-        if (p.currency !== currency) throw new AppError("BAD_REQUEST", "commerce.errors.currency", {}, `lines.${i}.productId`);
-      });
-      const priced = input.lines.map((line) => {
-        const p = byId.get(line.productId)!;
-        const unitPrice = input.customerId === null ? p.consultantPrice : p.retailPrice;
-        return { productId: p.id, sku: p.sku, name: p.name["pt-BR"], quantity: line.quantity, unitPrice, unitPv: p.pv, unitCv: p.cv, lineTotal: unitPrice * line.quantity };
-      });
-      const subtotal = priced.reduce((s, l) => s + l.lineTotal, 0);
-      const number = `P${String(await nextNumber(tx, "order")).padStart(7, "0")}`;
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          number,
-          periodId: period.id,
-          consultantId: input.consultantId,
-          customerId: input.customerId,
-          channel: input.channel,
-          status: input.place ? "placed" : "cart",
-          currency,
-          subtotal,
-          shipping: 0,
-          total: subtotal,
-          pv: priced.reduce((s, l) => s + l.unitPv * l.quantity, 0),
-          cv: priced.reduce((s, l) => s + l.unitCv * l.quantity, 0),
-          paymentMethod: input.paymentMethod,
-          shippingAddress: input.shippingAddress ?? null,
-          idempotencyKey: input.idempotencyKey ?? null,
-          createdBy: input.actorUserId,
-          createdAt: at,
-          placedAt: input.place ? at : null,
-        })
-        .returning();
-      await tx.insert(orderLines).values(priced.map((l) => ({ ...l, orderId: order!.id })));
-      await tx.insert(orderEvents).values({ orderId: order!.id, fromStatus: null, toStatus: order!.status, actorUserId: input.actorUserId, at });
-      if (input.place) await postPlacement(tx, order!, input.actorUserId);
-      return order!;
-    });
+    return await db.transaction((tx) => insertOrder(tx, input));
   } catch (error) {
     // Two retries raced: the loser finds the winner's order.
     if (input.idempotencyKey && uniqueViolation(error) === "orders_idempotency_key") {
@@ -121,7 +72,69 @@ export async function createOrder(db: Db, input: NewOrder) {
   }
 }
 
-async function orderByKey(db: DbOrTx, key: string) {
+/**
+ * The order's rows, inside the caller's transaction (a site checkout creates its customer in the
+ * same one, so a refused order leaves no customer behind). Idempotency is the caller's: see createOrder.
+ */
+export async function insertOrder(tx: DbOrTx, input: NewOrder) {
+  const at = input.at ?? new Date();
+  const period = await periodFor(tx, dayOf(at));
+  const { currency } = await commerceCurrency(tx);
+  const ids = input.lines.map((l) => l.productId);
+  const found = await tx.select().from(products).where(inArray(products.id, ids));
+  const byId = new Map(found.map((p) => [p.id, p]));
+  const restricted = await tx.select({ productId: campaignProducts.productId }).from(campaignProducts).where(eq(campaignProducts.periodId, period.id));
+  const allowed = restricted.length ? new Set(restricted.map((r) => r.productId)) : null;
+  input.lines.forEach((line, i) => {
+    const p = byId.get(line.productId);
+    if (!p || !p.active) throw new AppError("BAD_REQUEST", "commerce.errors.productUnavailable", {}, `lines.${i}.productId`);
+    if (allowed && !allowed.has(p.id)) throw new AppError("BAD_REQUEST", "commerce.errors.notInCampaign", { period: period.name }, `lines.${i}.productId`);
+    if (p.currency !== currency) throw new AppError("BAD_REQUEST", "commerce.errors.currency", {}, `lines.${i}.productId`);
+  });
+  const priced = input.lines.map((line) => {
+    const p = byId.get(line.productId)!;
+    const unitPrice = input.customerId === null ? p.consultantPrice : p.retailPrice;
+    return { productId: p.id, sku: p.sku, name: p.name["pt-BR"], quantity: line.quantity, unitPrice, unitPv: p.pv, unitCv: p.cv, lineTotal: unitPrice * line.quantity };
+  });
+  const subtotal = priced.reduce((s, l) => s + l.lineTotal, 0);
+  const number = `P${String(await nextNumber(tx, "order")).padStart(7, "0")}`;
+  const [order] = await tx
+    .insert(orders)
+    .values({
+      number,
+      periodId: period.id,
+      consultantId: input.consultantId,
+      customerId: input.customerId,
+      channel: input.channel,
+      status: input.place ? "placed" : "cart",
+      currency,
+      subtotal,
+      shipping: 0,
+      total: subtotal,
+      pv: priced.reduce((s, l) => s + l.unitPv * l.quantity, 0),
+      cv: priced.reduce((s, l) => s + l.unitCv * l.quantity, 0),
+      paymentMethod: input.paymentMethod,
+      shippingAddress: input.shippingAddress ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      createdBy: input.actorUserId,
+      createdAt: at,
+      placedAt: input.place ? at : null,
+    })
+    .returning();
+  await tx.insert(orderLines).values(priced.map((l) => ({ ...l, orderId: order!.id })));
+  await tx.insert(orderEvents).values({ orderId: order!.id, fromStatus: null, toStatus: order!.status, actorUserId: input.actorUserId, at });
+  if (input.place) await postPlacement(tx, order!, input.actorUserId);
+  await recordAudit(tx, {
+    actorUserId: input.actorUserId,
+    action: "order.create",
+    entityType: "order",
+    entityId: order!.id,
+    after: { number: order!.number, status: order!.status, channel: order!.channel, consultantId: order!.consultantId, customerId: order!.customerId, total: order!.total },
+  });
+  return order!;
+}
+
+export async function orderByKey(db: DbOrTx, key: string) {
   const [row] = await db.select().from(orders).where(eq(orders.idempotencyKey, key));
   return row ?? null;
 }
@@ -224,6 +237,7 @@ export async function payOrder(db: Db, input: z.output<typeof payInput>, actorUs
         ],
       });
       await setStatus(tx, order, "paid", actorUserId, undefined, { paidAt: now });
+      await recordAudit(tx, { actorUserId, action: "order.pay", entityType: "order", entityId: order.id, before: { status: order.status }, after: { status: "paid", paymentId: payment!.id, amount: payment!.amount, method: payment!.method, reference: payment!.reference } });
       await recordVolume(tx, { periodId: order.periodId, consultantId: order.consultantId, orderId: order.id, pv: order.pv, cv: order.cv });
       if (order.customerId !== null) {
         await tx

@@ -2,12 +2,14 @@ import { Logger, parseCronItems, run, type Runner, type TaskList } from "graphil
 import { z } from "zod";
 import { createDb, type Db } from "@/db/client";
 import { pruneRateLimits } from "../auth/rate-limit";
+import { markAbandonedCarts } from "../commerce/orders";
 import { deliverOutboxEmail } from "../email/deliver";
 import { DELIVER_EMAIL_TASK } from "../email/outbox";
 import { importTasks } from "../network/import/jobs";
 import { VACUUM_TREES_TASK, vacuumTrees } from "../network/tree/vacuum";
 
 export const PRUNE_RATE_LIMITS_TASK = "prune_rate_limits";
+export const MARK_ABANDONED_CARTS_TASK = "mark_abandoned_carts";
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 // add_job stores the id through json_build_object, so it arrives as a JSON number.
@@ -29,12 +31,18 @@ export function buildTaskList(db: Db): TaskList {
       // Every limit window is far shorter than a day, so older counters can no longer matter.
       await pruneRateLimits(db, new Date(Date.now() - DAY_MS));
     },
+    [MARK_ABANDONED_CARTS_TASK]: async () => {
+      // Idempotent: a cart is marked once; the threshold is the company's setting, read per run.
+      await markAbandonedCarts(db);
+    },
   };
 }
 
 const cronItems = parseCronItems([
   // Daily at 03:17 UTC (graphile-worker's cron clock); no backfill: a missed night is covered by the next one.
   { task: PRUNE_RATE_LIMITS_TASK, match: "17 3 * * *", identifier: PRUNE_RATE_LIMITS_TASK },
+  // Every 15 minutes: abandonment is measured in hours, so a cart is marked at most ~15 min late.
+  { task: MARK_ABANDONED_CARTS_TASK, match: "*/15 * * * *", identifier: MARK_ABANDONED_CARTS_TASK },
 ]);
 
 // Job failures are retried and recorded on their rows; info-level chatter would drown the app log.
