@@ -66,3 +66,34 @@ export async function updateNetworkSettings(db: Db, input: z.output<typeof netwo
     return getNetworkSettings(tx);
   });
 }
+
+/** Customer states: days since the last purchase that end "active" and begin "lost" (see commerce/customer-segments). */
+const days = z.number({ error: "customers.errors.daysRange" }).int({ error: "customers.errors.daysRange" }).min(1, { error: "customers.errors.daysRange" }).max(3650, { error: "customers.errors.daysRange" });
+export const customerSettingsInput = z
+  .object({ activeDays: days, lostDays: days })
+  .refine((v) => v.lostDays >= v.activeDays, { error: "customers.errors.thresholds", path: ["lostDays"] });
+
+export async function getCustomerSettings(db: DbOrTx) {
+  const [row] = await db
+    .select({ activeDays: companySettings.customerActiveDays, lostDays: companySettings.customerLostDays, updatedAt: companySettings.updatedAt })
+    .from(companySettings)
+    .where(eq(companySettings.id, 1));
+  return row ?? { activeDays: 90, lostDays: 365, updatedAt: new Date(0) };
+}
+
+export async function updateCustomerSettings(db: Db, input: z.output<typeof customerSettingsInput>, actorUserId: string) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(companySettings).where(eq(companySettings.id, 1)).for("update");
+    const values = { customerActiveDays: input.activeDays, customerLostDays: input.lostDays, updatedAt: new Date(), updatedBy: actorUserId };
+    await tx.insert(companySettings).values({ id: 1, ...values }).onConflictDoUpdate({ target: companySettings.id, set: values });
+    await recordAudit(tx, {
+      actorUserId,
+      action: "settings.customers",
+      entityType: "company_settings",
+      entityId: "1",
+      before: before ? { activeDays: before.customerActiveDays, lostDays: before.customerLostDays } : null,
+      after: input,
+    });
+    return getCustomerSettings(tx);
+  });
+}

@@ -1,13 +1,16 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { catalogueRouter } from "./routers/catalogue";
 import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
+import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
 import { networkRouter } from "./routers/network";
 import { networkImportRouter } from "./routers/network-import";
 import { outboxRouter } from "./routers/outbox";
+import { periodsRouter } from "./routers/periods";
 import { portalRouter } from "./routers/portal";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
@@ -25,6 +28,9 @@ export const appRouter = router({
   audit: auditRouter,
   outbox: outboxRouter,
   settings: settingsRouter,
+  catalogue: catalogueRouter,
+  periods: periodsRouter,
+  customers: customersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,18 +2,21 @@ import type { Leaves } from "../define";
 import type { Locale } from "../locales";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { catalogue } from "./catalogue";
 import { commerce, ledger } from "./commerce";
 import { common } from "./common";
+import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
 import { network } from "./network";
 import { networkBulk } from "./network-bulk";
 import { networkImport } from "./network-import";
+import { periods } from "./periods";
 import { portal } from "./portal";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, catalogue, periods, customers };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

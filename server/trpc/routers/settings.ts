@@ -1,4 +1,11 @@
-import { getNetworkSettings, networkSettingsInput, updateNetworkSettings } from "../../settings/company";
+import {
+  customerSettingsInput,
+  getCustomerSettings,
+  getNetworkSettings,
+  networkSettingsInput,
+  updateCustomerSettings,
+  updateNetworkSettings,
+} from "../../settings/company";
 import { authedProcedure, router, withPermission } from "../init";
 
 /**
@@ -10,4 +17,9 @@ export const settingsRouter = router({
   updateNetwork: withPermission("plans.edit")
     .input(networkSettingsInput)
     .mutation(({ ctx, input }) => updateNetworkSettings(ctx.db, input, ctx.user.id)),
+  // Customer-state thresholds: any staff member may read them, those who manage orders change them.
+  customers: withPermission("admin.access").query(({ ctx }) => getCustomerSettings(ctx.db)),
+  updateCustomers: withPermission("orders.manage")
+    .input(customerSettingsInput)
+    .mutation(({ ctx, input }) => updateCustomerSettings(ctx.db, input, ctx.user.id)),
 });
