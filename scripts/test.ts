@@ -92,7 +92,7 @@ async function runE2e() {
     await waitForServer(`http://127.0.0.1:${port}/login`);
 
     const out = path.join(resultsDir, "playwright.json");
-    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test"], {
+    const run = spawnSync(process.execPath, [path.join(root, "node_modules", "@playwright", "test", "cli.js"), "test", ...process.argv.slice(3)], {
       stdio: "inherit",
       env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, E2E_PORT: String(port), E2E_DATABASE_URL: dbUrl },
     });

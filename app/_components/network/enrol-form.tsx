@@ -283,7 +283,7 @@ export function EnrolForm(props: {
                 errors={parentErrors}
               />
               <SelectField
-                label={t("network.enrol.slot")}
+                label={slots.shape?.kind === "matrix" ? t("settings.positionLabel") : t("network.enrol.slot")}
                 value={slot}
                 onChange={(e) => setSlot(e.target.value)}
                 options={slots.options}

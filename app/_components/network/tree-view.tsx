@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { Badge } from "@/app/_components/ui/card";
 import { useT } from "@/app/_lib/i18n";
+import { usePlacementSlots } from "@/app/_components/network/placement-slots";
 import { useTRPC, type RouterOutputs } from "@/app/_lib/trpc";
 import { ConsultantPicker } from "./consultant-picker";
 
@@ -96,6 +97,7 @@ type Ctx = {
 
 function NodeRow({ node, depth, ctx }: { node: Partial<Child> & { id: number; fullName: string }; depth: number; ctx: Ctx }) {
   const t = useT();
+  const slots = usePlacementSlots();
   const isOpen = ctx.open.has(node.id);
   const size = ctx.tree === "sponsor" ? node.downlineSize : node.placementSize;
   const leaf = size === 0;
@@ -117,7 +119,7 @@ function NodeRow({ node, depth, ctx }: { node: Partial<Child> & { id: number; fu
         >
           {isOpen ? "▾" : "▸"}
         </button>
-        {ctx.tree === "placement" && node.slot ? <span className="text-xs text-slate-400">{t(`network.tree.leg.${node.slot === 1 ? "1" : "2"}`)}</span> : null}
+        {ctx.tree === "placement" && node.slot ? <span className="text-xs text-slate-400">{slots.slotLabel(node.slot)}</span> : null}
         <span className="font-medium text-slate-900">{node.fullName}</span>
         {node.code ? <span className="text-xs text-slate-500">{node.code}</span> : null}
         {node.status ? <Badge tone={tone[node.status]}>{t(`common.status.${node.status}`)}</Badge> : null}

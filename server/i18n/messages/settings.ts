@@ -5,6 +5,7 @@ export const settings = defineMessages({
   "pt-BR": {
     nav: "Configurações da rede",
     position: "Posição {n}",
+    positionLabel: "Posição",
     companyRuleOption: "Regra da empresa: {rule}",
     title: "Configurações da rede",
     description: "Formato da árvore de colocação e onde um novo consultor entra quando ninguém escolhe.",
@@ -28,6 +29,7 @@ export const settings = defineMessages({
   es: {
     nav: "Configuración de la red",
     position: "Posición {n}",
+    positionLabel: "Posición",
     companyRuleOption: "Regla de la empresa: {rule}",
     title: "Configuración de la red",
     description: "Formato del árbol de colocación y dónde entra un nuevo consultor cuando nadie elige.",
@@ -51,6 +53,7 @@ export const settings = defineMessages({
   en: {
     nav: "Network settings",
     position: "Position {n}",
+    positionLabel: "Position",
     companyRuleOption: "Company rule: {rule}",
     title: "Network settings",
     description: "The placement tree's shape, and where a new consultant goes when nobody chooses.",
