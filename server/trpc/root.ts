@@ -9,6 +9,7 @@ import { dashboardRouter } from "./routers/dashboard";
 import { meRouter } from "./routers/me";
 import { networkRouter } from "./routers/network";
 import { networkImportRouter } from "./routers/network-import";
+import { ordersRouter } from "./routers/orders";
 import { outboxRouter } from "./routers/outbox";
 import { periodsRouter } from "./routers/periods";
 import { portalRouter } from "./routers/portal";
@@ -28,6 +29,7 @@ export const appRouter = router({
   audit: auditRouter,
   outbox: outboxRouter,
   settings: settingsRouter,
+  orders: ordersRouter,
   catalogue: catalogueRouter,
   periods: periodsRouter,
   customers: customersRouter,

@@ -95,6 +95,21 @@ function sampleInput(path: string): unknown {
     "networkImport.get": () => ({ id: 999_999 }),
     "networkImport.commit": () => ({ id: 999_999 }),
     "networkImport.discard": () => ({ id: 999_999 }),
+    "orders.list": () => ({}),
+    "orders.get": () => ({ id: 1 }),
+    "orders.customers": () => ({ consultantId: sessions.consultant.consultantId }),
+    "orders.create": () => ({ consultantId: sessions.consultant.consultantId, customerId: null, lines: [{ productId: 1, quantity: 1 }], paymentMethod: "bank_slip", idempotencyKey: `matrix-order-${++created}` }),
+    "orders.pay": () => ({ orderId: 999_999, method: "bank_slip", idempotencyKey: `matrix-pay-${++created}` }),
+    "orders.issueInvoices": () => ({ orderIds: [999_999] }),
+    "orders.advance": () => ({ orderId: 999_999, to: "shipped" }),
+    "orders.mine": () => ({}),
+    "orders.myOrder": () => ({ id: 1 }),
+    "orders.myCustomers": () => ({}),
+    "orders.placeMine": () => ({ customerId: null, lines: [{ productId: 1, quantity: 1 }], paymentMethod: "bank_slip", idempotencyKey: `matrix-mine-${++created}` }),
+    "orders.checkout": () => {
+      const n = ++created;
+      return { slug: "ana", idempotencyKey: `matrix-checkout-${n}`, fullName: "Cliente da Matriz", email: `matrix-checkout${n}@exemplo.com`, phone: "+55 11 97777-0000", addressLine: "Rua da Matriz, 1", city: "São Paulo", state: "SP", postalCode: "01000-000", paymentMethod: "pay_on_delivery", lines: [{ productId: 1, quantity: 1 }] };
+    },
   };
   return samples[path]?.() ?? {};
 }
@@ -234,14 +249,29 @@ describe("every procedure declares who may call it", () => {
       "networkImport.get": "network.edit",
       "networkImport.commit": "network.edit",
       "networkImport.discard": "network.edit",
+      "orders.list": "orders.manage",
+      "orders.get": "orders.manage",
+      "orders.periods": "orders.manage",
+      "orders.customers": "orders.manage",
+      "orders.create": "orders.manage",
+      "orders.pay": "orders.manage",
+      "orders.issueInvoices": "orders.manage",
+      "orders.advance": "orders.manage",
+      "orders.catalogue": "authenticated", // today's products and prices for the order forms; nothing private
+      "orders.mine": "portal.access", // always the caller's own consultant
+      "orders.myOrder": "portal.access",
+      "orders.myCustomers": "portal.access",
+      "orders.placeMine": "portal.access",
+      "orders.myVolumes": "portal.access",
+      "orders.checkout": "public", // the replicated site's checkout: zod-validated, rate-limited per IP and site
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);
   });
 
-  it("keeps public procedures to account recovery", () => {
+  it("keeps public procedures to account recovery and the site checkout", () => {
     const open = procedures(appRouter).filter(([, p]) => p._def.meta?.access === "public").map(([path]) => path);
-    expect(open.sort()).toEqual(["account.requestPasswordReset", "account.resetPassword"]);
+    expect(open.sort()).toEqual(["account.requestPasswordReset", "account.resetPassword", "orders.checkout"]);
   });
 });
 

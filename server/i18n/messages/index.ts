@@ -11,12 +11,13 @@ import { errors } from "./errors";
 import { network } from "./network";
 import { networkBulk } from "./network-bulk";
 import { networkImport } from "./network-import";
+import { orders } from "./orders";
 import { periods } from "./periods";
 import { portal } from "./portal";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, catalogue, periods, customers };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, catalogue, periods, customers, orders };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
