@@ -11,7 +11,7 @@ import type { Locale } from "../i18n/locales";
 import { offsetOf, pageInput } from "../pagination";
 import { containsPattern } from "../text-search";
 import { stateThresholds } from "./customers";
-import { parseMoney, parseVolume, type ParseError } from "./money";
+import { parseMoney, parseVolume, type ParseError, type Parsed } from "./money";
 import { isStoredPhotoUrl } from "./photos";
 
 const id = z.number().int().positive();
@@ -97,6 +97,23 @@ const MONEY_ERRORS: Record<ParseError, MessageKey> = {
 };
 const VOLUME_ERRORS: Record<ParseError, MessageKey> = { ...MONEY_ERRORS, format: "catalogue.errors.volumeFormat", decimals: "catalogue.errors.volumeDecimals" };
 
+/** The four typed amounts of the form, parsed in `locale` into integers. */
+function amountsSchema(locale: Locale, currency: string) {
+  const amount = (parse: (text: string) => Parsed, messages: Record<ParseError, MessageKey>) =>
+    z.string().transform((text, ctx) => {
+      const r = parse(text);
+      if (r.ok) return r.value;
+      ctx.addIssue({ code: "custom", message: messages[r.error] });
+      return z.NEVER;
+    });
+  const money = amount((text) => parseMoney(text, locale, currency), MONEY_ERRORS);
+  // An empty volume is zero points (a product may carry no volume).
+  const volume = amount((text) => parseVolume(text.trim() === "" ? "0" : text, locale), VOLUME_ERRORS);
+  return z.object({ retailPrice: money, consultantPrice: money, pv: volume, cv: volume }).superRefine((v, ctx) => {
+    if (v.consultantPrice > v.retailPrice) ctx.addIssue({ code: "custom", path: ["consultantPrice"], message: "catalogue.errors.consultantAboveRetail" });
+  });
+}
+
 type ProductValues = Pick<typeof products.$inferInsert, "sku" | "name" | "description" | "currency" | "retailPrice" | "consultantPrice" | "pv" | "cv" | "photoUrl">;
 
 /**
@@ -105,24 +122,10 @@ type ProductValues = Pick<typeof products.$inferInsert, "sku" | "name" | "descri
  * language); nothing is written when any is wrong.
  */
 export function productValues(form: z.output<typeof productFormSchema>, locale: Locale, currency: string): ProductValues {
-  const issues: z.core.$ZodIssue[] = [];
-  const fail = (path: string, message: MessageKey) => issues.push({ code: "custom", path: [path], message, input: undefined });
-  const money = (path: "retailPrice" | "consultantPrice") => {
-    const r = parseMoney(form[path], locale, currency);
-    if (!r.ok) fail(path, MONEY_ERRORS[r.error]);
-    return r.ok ? r.value : 0;
-  };
-  const volume = (path: "pv" | "cv") => {
-    const r = parseVolume(form[path].trim() === "" ? "0" : form[path], locale);
-    if (!r.ok) fail(path, VOLUME_ERRORS[r.error]);
-    return r.ok ? r.value : 0;
-  };
-  const retailPrice = money("retailPrice");
-  const consultantPrice = money("consultantPrice");
-  const pv = volume("pv");
-  const cv = volume("cv");
-  if (!issues.length && consultantPrice > retailPrice) fail("consultantPrice", "catalogue.errors.consultantAboveRetail");
-  if (issues.length) throw new TRPCError({ code: "BAD_REQUEST", cause: new z.ZodError(issues) });
+  const parsed = amountsSchema(locale, currency).safeParse(form);
+  // A zod error (made by parsing, so tRPC keeps it as the cause) becomes field errors in the user's language.
+  if (!parsed.success) throw new TRPCError({ code: "BAD_REQUEST", cause: parsed.error });
+  const { retailPrice, consultantPrice, pv, cv } = parsed.data;
   return {
     sku: form.sku,
     name: compactLocalised(form.name),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { campaignProducts, customers, documentCounters, orderEvents, orderLines, orders, payments, products } from "@/db/schema";
+import { campaignProducts, customers, documentCounters, orderEvents, orderLines, orders, payments, periods, products } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { AppError, uniqueViolation } from "../errors";
 import { entriesFor, postEntry, reverseEntry } from "../ledger/post";
@@ -79,6 +79,10 @@ export async function createOrder(db: Db, input: NewOrder) {
 export async function insertOrder(tx: DbOrTx, input: NewOrder) {
   const at = input.at ?? new Date();
   const period = await periodFor(tx, dayOf(at));
+  // A closed period takes no new orders (or carts): its volumes are what its commission run reads.
+  // The share lock makes a close wait for orders being written into the period, and vice versa.
+  const [{ status: periodStatus }] = (await tx.select({ status: periods.status }).from(periods).where(eq(periods.id, period.id)).for("share")) as [{ status: string }];
+  if (periodStatus === "closed") throw new AppError("CONFLICT", "periods.errors.closed", { period: period.name });
   const { currency } = await commerceCurrency(tx);
   const ids = input.lines.map((l) => l.productId);
   const found = await tx.select().from(products).where(inArray(products.id, ids));
