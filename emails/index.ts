@@ -3,6 +3,7 @@ import { render, toPlainText } from "@react-email/render";
 import type { z } from "zod";
 import type { Locale } from "@/server/i18n/locales";
 import PasswordResetEmail, { passwordResetPropsSchema, passwordResetSubject } from "./password-reset";
+import ReturnDecidedEmail, { returnDecidedPropsSchema, returnDecidedSubject } from "./return-decided";
 import WelcomeEmail, { welcomePropsSchema, welcomeSubject } from "./welcome";
 
 type TemplateEntry<S extends z.ZodType<Record<string, unknown>>> = {
@@ -23,6 +24,7 @@ export const templates = {
     component: PasswordResetEmail,
     subject: (locale) => passwordResetSubject(locale),
   }),
+  "return-decided": entry({ schema: returnDecidedPropsSchema, component: ReturnDecidedEmail, subject: returnDecidedSubject }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -1,6 +1,7 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { accounts, journalEntries, postings } from "@/db/schema";
+import { accounts, invoices, journalEntries, postings, returnRequests } from "@/db/schema";
+import { accountBalance } from "./accounts";
 
 /**
  * One page of an account's statement, newest first, each line with the running balance after it.
@@ -31,7 +32,54 @@ export async function accountStatement(db: DbOrTx, accountId: number, page: { be
 
 export async function consultantAccounts(db: DbOrTx, consultantId: number) {
   return db
-    .select({ id: accounts.id, kind: accounts.kind, currency: accounts.currency, balance: sql<string>`(select coalesce(sum(p.amount), 0) from postings p where p.account_id = ${accounts.id})::text` })
+    .select({ id: accounts.id, kind: accounts.kind, currency: accounts.currency, balance: accountBalance })
     .from(accounts)
     .where(eq(accounts.consultantId, consultantId));
+}
+
+/** A consultant's account of one kind, if it exists yet (accounts appear with their first posting). */
+export async function consultantAccount(db: DbOrTx, consultantId: number, kind: "receivable" | "wallet") {
+  const [row] = await db
+    .select({ id: accounts.id, kind: accounts.kind, currency: accounts.currency, balance: accountBalance })
+    .from(accounts)
+    .where(and(eq(accounts.consultantId, consultantId), eq(accounts.kind, kind)))
+    .orderBy(accounts.id)
+    .limit(1);
+  return row ? { ...row, balance: Number(row.balance) } : null;
+}
+
+/**
+ * A consultant's statement for one account: a page of postings, newest first, with the running
+ * balance after each and the document (invoice or note) behind it where there is one, so the
+ * portal and the staff screen can offer its PDF.
+ */
+export async function consultantStatement(db: DbOrTx, consultantId: number, input: { kind: "receivable" | "wallet"; beforeId?: number; limit: number }) {
+  const account = await consultantAccount(db, consultantId, input.kind);
+  if (!account) return { account: null, lines: [], nextBeforeId: null };
+  const page = await accountStatement(db, account.id, { beforeId: input.beforeId, limit: input.limit });
+  const documentIds = [...new Set(page.lines.map((l) => documentIdOf(l)).filter((x): x is number => x !== null))];
+  const returnIds = [...new Set(page.lines.filter((l) => l.sourceType === "return" && l.sourceId).map((l) => Number(l.sourceId)))];
+  const notesOfReturns = returnIds.length
+    ? await db.select({ id: returnRequests.id, noteId: returnRequests.creditNoteId }).from(returnRequests).where(inArray(returnRequests.id, returnIds))
+    : [];
+  const noteByReturn = new Map(notesOfReturns.map((r) => [r.id, r.noteId]));
+  const orderIds = [...new Set(page.lines.filter((l) => l.sourceType === "order" && l.sourceId).map((l) => Number(l.sourceId)))];
+  const orderInvoices = orderIds.length
+    ? await db.select({ id: invoices.id, orderId: invoices.orderId }).from(invoices).where(and(inArray(invoices.orderId, orderIds), eq(invoices.kind, "invoice")))
+    : [];
+  const invoiceByOrder = new Map(orderInvoices.map((i) => [i.orderId, i.id]));
+  const allIds = [...documentIds, ...notesOfReturns.map((r) => r.noteId).filter((x): x is number => x !== null), ...orderInvoices.map((i) => i.id)];
+  const docs = allIds.length ? await db.select({ id: invoices.id, kind: invoices.kind, number: invoices.number }).from(invoices).where(inArray(invoices.id, allIds)) : [];
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const lines = page.lines.map((l) => {
+    const docId =
+      l.sourceType === "return" ? (noteByReturn.get(Number(l.sourceId)) ?? null) : l.sourceType === "order" ? (invoiceByOrder.get(Number(l.sourceId)) ?? null) : documentIdOf(l);
+    return { ...l, document: docId === null ? null : (docById.get(docId) ?? null) };
+  });
+  return { account, lines, nextBeforeId: page.nextBeforeId };
+}
+
+/** Entries whose source is a document: manual notes ("adjustment") point at their invoice row. */
+function documentIdOf(line: { sourceType: string | null; sourceId: string | null }) {
+  return line.sourceType === "adjustment" && line.sourceId ? Number(line.sourceId) : null;
 }

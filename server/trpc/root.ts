@@ -1,11 +1,14 @@
 import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
+import { collectionsRouter } from "./routers/collections";
 import { catalogueRouter } from "./routers/catalogue";
 import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
+import { invoicesRouter } from "./routers/invoices";
+import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
 import { networkRouter } from "./routers/network";
 import { networkImportRouter } from "./routers/network-import";
@@ -13,6 +16,7 @@ import { ordersRouter } from "./routers/orders";
 import { outboxRouter } from "./routers/outbox";
 import { periodsRouter } from "./routers/periods";
 import { portalRouter } from "./routers/portal";
+import { returnsRouter } from "./routers/returns";
 import { settingsRouter } from "./routers/settings";
 import { usersRouter } from "./routers/users";
 
@@ -29,6 +33,10 @@ export const appRouter = router({
   audit: auditRouter,
   outbox: outboxRouter,
   settings: settingsRouter,
+  invoices: invoicesRouter,
+  ledger: ledgerRouter,
+  collections: collectionsRouter,
+  returns: returnsRouter,
   orders: ordersRouter,
   catalogue: catalogueRouter,
   periods: periodsRouter,

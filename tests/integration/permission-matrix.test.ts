@@ -129,6 +129,31 @@ function sampleInput(path: string): unknown {
       const n = ++created;
       return { slug: "ana", idempotencyKey: `matrix-checkout-${n}`, fullName: "Cliente da Matriz", email: `matrix-checkout${n}@exemplo.com`, phone: "+55 11 97777-0000", addressLine: "Rua da Matriz, 1", city: "São Paulo", state: "SP", postalCode: "01000-000", paymentMethod: "pay_on_delivery", lines: [{ productId: 1, quantity: 1 }] };
     },
+    "invoices.list": () => ({}),
+    "invoices.mine": () => ({}),
+    "ledger.consultantAccounts": () => ({}),
+    "ledger.entries": () => ({}),
+    "ledger.entry": () => ({ id: 999_999 }),
+    "ledger.statement": () => ({ consultantId: sessions.consultant.consultantId }),
+    "ledger.balances": () => ({ consultantId: sessions.consultant.consultantId }),
+    "ledger.adjustableOrders": () => ({ consultantId: sessions.consultant.consultantId }),
+    "ledger.adjust": () => ({ consultantId: sessions.consultant.consultantId, orderId: 999_999, kind: "credit_note", amount: 100, memo: "matrix check" }),
+    "ledger.reverse": () => ({ entryId: 999_999, memo: "matrix check" }),
+    "ledger.myStatement": () => ({}),
+    "collections.aging": () => ({}),
+    "collections.openOrders": () => ({}),
+    "collections.registerPayment": () => ({ orderId: 999_999, method: "bank_slip" }),
+    "collections.previewBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
+    "collections.applyBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
+    "returns.queue": () => ({}),
+    "returns.get": () => ({ id: 999_999 }),
+    "returns.orderByNumber": () => ({ number: "P9999999" }),
+    "returns.create": () => ({ orderId: 999_999, kind: "return", reasonId: 1, lines: [{ orderLineId: 1, quantity: 1 }] }),
+    "returns.decide": () => ({ id: 999_999, decision: "approve" }),
+    "returns.mine": () => ({}),
+    "returns.myGet": () => ({ id: 999_999 }),
+    "returns.myOrder": () => ({ orderId: 999_999 }),
+    "returns.myCreate": () => ({ orderId: 999_999, kind: "return", reasonId: 1, lines: [{ orderLineId: 1, quantity: 1 }] }),
   };
   return samples[path]?.() ?? {};
 }
@@ -300,6 +325,37 @@ describe("every procedure declares who may call it", () => {
       "orders.placeMine": "portal.access",
       "orders.myVolumes": "portal.access",
       "orders.checkout": "public", // the replicated site's checkout: zod-validated, rate-limited per IP and site
+      "invoices.list": "orders.manage",
+      "invoices.mine": "portal.access", // the caller's own documents only
+      // The ledger is finance's book: reading it needs ledger.post, like writing to it.
+      "ledger.companyAccounts": "ledger.post",
+      "ledger.consultantAccounts": "ledger.post",
+      "ledger.entries": "ledger.post",
+      "ledger.entryKinds": "ledger.post",
+      "ledger.entry": "ledger.post",
+      "ledger.statement": "ledger.post",
+      "ledger.balances": "ledger.post",
+      "ledger.adjustableOrders": "ledger.post",
+      "ledger.adjust": "ledger.post",
+      "ledger.reverse": "ledger.post",
+      "ledger.myBalances": "portal.access", // own accounts only, no id taken
+      "ledger.myStatement": "portal.access",
+      "collections.aging": "orders.manage",
+      "collections.openOrders": "orders.manage",
+      "collections.registerPayment": "orders.manage",
+      "collections.previewBankFile": "orders.manage",
+      "collections.applyBankFile": "orders.manage",
+      "returns.reasons": "authenticated", // the company's reason list, for both request forms
+      "returns.queue": "orders.manage",
+      "returns.get": "orders.manage",
+      "returns.orderByNumber": "orders.manage",
+      "returns.create": "orders.manage",
+      "returns.decide": "orders.manage",
+      "returns.mine": "portal.access", // own orders only
+      "returns.myGet": "portal.access",
+      "returns.myReturnableOrders": "portal.access",
+      "returns.myOrder": "portal.access",
+      "returns.myCreate": "portal.access",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);

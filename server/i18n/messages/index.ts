@@ -2,22 +2,26 @@ import type { Leaves } from "../define";
 import type { Locale } from "../locales";
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { collections } from "./collections";
 import { catalogue } from "./catalogue";
 import { commerce, ledger } from "./commerce";
 import { common } from "./common";
 import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
+import { invoices } from "./invoices";
+import { ledgerScreens } from "./ledger-screens";
 import { network } from "./network";
 import { networkBulk } from "./network-bulk";
 import { networkImport } from "./network-import";
 import { orders } from "./orders";
 import { periods } from "./periods";
 import { portal } from "./portal";
+import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, catalogue, periods, customers, orders };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
