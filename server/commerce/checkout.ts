@@ -22,12 +22,9 @@ import { idempotencyKey, insertOrder, orderByKey, orderLinesInput } from "./orde
 
 export const SITE_PAYMENT_METHODS = ["bank_slip", "pay_on_delivery"] as const;
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: "errors.required" })
-    .trim()
-    .min(min, { error: min <= 1 ? "errors.required" : "errors.tooShort" })
-    .max(max, { error: "errors.tooLong" });
+/** An empty field says "required"; only a filled one is measured (one message per field, not two). */
+const filled = () => z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required", abort: true });
+const text = (min: number, max: number) => filled().min(min, { error: "errors.tooShort" }).max(max, { error: "errors.tooLong" });
 
 export const checkoutSchema = z.object({
   slug: z.string().trim().toLowerCase().min(1).max(40),
@@ -35,11 +32,11 @@ export const checkoutSchema = z.object({
   locale: z.enum(LOCALES).default("pt-BR"),
   fullName: text(3, 120),
   email: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : v), z.email({ error: "errors.invalidEmail" }).max(320, { error: "errors.tooLong" })),
-  phone: z.string({ error: "errors.required" }).trim().regex(/^\+?[\d\s().-]{8,25}$/, { error: "orders.errors.phone" }),
+  phone: filled().regex(/^\+?[\d\s().-]{8,25}$/, { error: "orders.errors.phone" }),
   addressLine: text(5, 200),
   city: text(2, 80),
   state: text(2, 40),
-  postalCode: z.string({ error: "errors.required" }).trim().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,11}$/, { error: "orders.errors.postalCode" }),
+  postalCode: filled().regex(/^[A-Za-z0-9][A-Za-z0-9 -]{2,11}$/, { error: "orders.errors.postalCode" }),
   paymentMethod: z.enum(SITE_PAYMENT_METHODS, { error: "orders.errors.paymentMethod" }),
   lines: orderLinesInput,
   /** A field people never see: filled in, the request came from a bot. */

@@ -227,11 +227,12 @@ describe("site checkout", () => {
     const { api, ctx } = anonymous();
     const es = { ...ctx, locale: "es" as const };
     const failure = await failureOf(
-      createCaller(es).orders.checkout(checkoutInput({ email: "not-an-email", phone: "12", postalCode: "", paymentMethod: "bank_transfer", lines: [] })),
+      createCaller(es).orders.checkout(checkoutInput({ fullName: "   ", email: "not-an-email", phone: "12", postalCode: "??", paymentMethod: "bank_transfer", lines: [] })),
       es,
     );
     expect(failure.data.httpStatus).toBe(400);
     expect(failure.data.fieldErrors).toMatchObject({
+      fullName: ["Campo obligatorio."],
       email: ["Ingresa un correo válido."],
       phone: [expect.stringContaining("teléfono")],
       postalCode: ["Ingresa un código postal válido."],

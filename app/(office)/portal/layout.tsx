@@ -13,6 +13,9 @@ export default async function PortalLayout({ children }: { children: React.React
     // Exact, so "Enrol a consultant" below is the only item lit on /portal/network/new.
     { href: "/portal/network", label: t("portal.nav.network"), exact: true },
     { href: "/portal/network/new", label: t("portal.nav.enrol") },
+    // Exact, so "New order" below is the only item lit on /portal/orders/new.
+    { href: "/portal/orders", label: t("orders.nav.myOrders"), exact: true },
+    { href: "/portal/orders/new", label: t("orders.nav.newOrder") },
     { href: "/portal/site", label: t("portal.nav.site") },
   ];
   return (

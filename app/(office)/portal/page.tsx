@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge, Card, PageHeader, Stat } from "@/app/_components/ui/card";
+import { formatVolume } from "@/server/commerce/money";
 import { getLocale, getT } from "@/server/i18n/server";
 import { serverApi } from "@/server/trpc/request-context";
 
@@ -7,7 +8,7 @@ const statusTone = { active: "green", inactive: "amber", terminated: "red" } as 
 
 export default async function PortalHome() {
   const [api, t, locale] = [await serverApi(), await getT(), await getLocale()];
-  const me = await api.portal.home();
+  const [me, volumes] = await Promise.all([api.portal.home(), api.orders.myVolumes()]);
   const joined = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${me.joinedAt}T00:00:00Z`));
   return (
     <>
@@ -18,6 +19,20 @@ export default async function PortalHome() {
         <Stat label={t("portal.rank")} value={me.rank ?? <span className="text-base font-normal text-slate-500">{t("portal.noRank")}</span>} />
         <Stat label={t("portal.directDownline")} value={<span data-testid="direct-downline">{me.directDownline}</span>} />
       </div>
+      <section className="mt-6" aria-labelledby="my-volumes" data-testid="my-volumes">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+          <h2 id="my-volumes" className="text-base font-semibold text-slate-900">
+            {t("orders.volumes.title")}
+          </h2>
+          <span className="text-sm text-slate-500">{volumes.period ? t("orders.volumes.period", { period: volumes.period.name }) : t("orders.volumes.noPeriod")}</span>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-3">
+          <Stat label={t("orders.volumes.pv")} testId="pv" value={formatVolume(volumes.pv, locale)} />
+          <Stat label={t("orders.volumes.cv")} testId="cv" value={formatVolume(volumes.cv, locale)} />
+          <Stat label={t("orders.volumes.gv")} testId="gv" value={formatVolume(volumes.gv, locale)} />
+        </div>
+        <p className="mt-2 text-xs text-slate-500">{t("orders.volumes.help")}</p>
+      </section>
       <div className="mt-6 grid gap-4 lg:grid-cols-2">
         <Card title={t("portal.sponsor")}>
           {me.sponsor ? (

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { translator } from "@/server/i18n/translate";
 import { getCachedPublicSite } from "@/server/sites/public";
@@ -37,6 +38,14 @@ export default async function SiteHome({ params }: Props) {
           <p className="mt-2 text-brand-100">
             {site.fullName} · {t("site.consultant")}
           </p>
+          {/* The shop picks the visitor's language itself; this page stays one cached copy per site. */}
+          <Link
+            href="/shop"
+            className="mt-6 inline-flex items-center rounded-md bg-white px-4 py-2 text-sm font-semibold text-brand-700 shadow-sm hover:bg-brand-50"
+            data-testid="site-shop-link"
+          >
+            {t("orders.shop.visit")} →
+          </Link>
         </div>
       </header>
       <main className="mx-auto grid w-full max-w-4xl flex-1 gap-10 px-6 py-12 md:grid-cols-[200px_1fr]">
