@@ -40,37 +40,43 @@ export type CommissionLine = {
 
 export const FLAG_ROLLED_UP = 1, FLAG_CAPPED = 2;
 
-const SHIFT = 18, CHUNK = 1 << SHIFT, MASK = CHUNK - 1;
+const SHIFT = 18, CHUNK = 1 << SHIFT, MASK = CHUNK - 1, FIRST = 1024;
+const COLUMNS = ["consultant", "source", "amount", "detail", "pctBp", "bonus", "level", "rank", "flags"] as const;
+
+type Chunk = {
+  consultant: Int32Array;
+  source: Int32Array;
+  amount: Float64Array;
+  detail: Int32Array;
+  pctBp: Uint16Array;
+  bonus: Uint8Array;
+  level: Uint8Array;
+  rank: Int8Array;
+  flags: Uint8Array;
+};
+
+function newChunk(size: number): Chunk {
+  return {
+    consultant: new Int32Array(size),
+    source: new Int32Array(size),
+    amount: new Float64Array(size),
+    detail: new Int32Array(size),
+    pctBp: new Uint16Array(size),
+    bonus: new Uint8Array(size),
+    level: new Uint8Array(size),
+    rank: new Int8Array(size),
+    flags: new Uint8Array(size),
+  };
+}
 
 export class CommissionLines {
   count = 0;
-  readonly chunks: {
-    consultant: Int32Array;
-    source: Int32Array;
-    amount: Float64Array;
-    detail: Int32Array;
-    pctBp: Uint16Array;
-    bonus: Uint8Array;
-    level: Uint8Array;
-    rank: Int8Array;
-    flags: Uint8Array;
-  }[] = [];
+  readonly chunks: Chunk[] = [];
 
   push(consultant: number, bonus: number, amount: number, source: number, level: number, rank: number, pctBp: number, detail: number, flags = 0) {
     const at = this.count & MASK;
-    if (at === 0) {
-      this.chunks.push({
-        consultant: new Int32Array(CHUNK),
-        source: new Int32Array(CHUNK),
-        amount: new Float64Array(CHUNK),
-        detail: new Int32Array(CHUNK),
-        pctBp: new Uint16Array(CHUNK),
-        bonus: new Uint8Array(CHUNK),
-        level: new Uint8Array(CHUNK),
-        rank: new Int8Array(CHUNK),
-        flags: new Uint8Array(CHUNK),
-      });
-    }
+    if (at === 0) this.chunks.push(newChunk(this.chunks.length ? CHUNK : FIRST));
+    else if (at === this.chunks[this.chunks.length - 1]!.amount.length) this.grow();
     const c = this.chunks[this.chunks.length - 1]!;
     c.consultant[at] = consultant;
     c.source[at] = source;
@@ -82,6 +88,13 @@ export class CommissionLines {
     c.rank[at] = rank;
     c.flags[at] = flags;
     this.count++;
+  }
+
+  /** The first chunk starts small and doubles up to CHUNK (a test run of ten lines should not allocate 6 MB). */
+  private grow() {
+    const old = this.chunks[this.chunks.length - 1]!, next = newChunk(Math.min(CHUNK, old.amount.length * 2));
+    for (const name of COLUMNS) next[name].set(old[name] as never);
+    this.chunks[this.chunks.length - 1] = next;
   }
 
   consultant = (i: number) => this.chunks[i >>> SHIFT]!.consultant[i & MASK]!;
@@ -110,8 +123,7 @@ export class CommissionLines {
 
   /** Each column's filled part, chunk by chunk, in a fixed column order (what the output hash reads). */
   *columnBytes(): Generator<Uint8Array> {
-    const names = ["consultant", "source", "amount", "detail", "pctBp", "bonus", "level", "rank", "flags"] as const;
-    for (const name of names) {
+    for (const name of COLUMNS) {
       for (let k = 0; k < this.chunks.length; k++) {
         const column = this.chunks[k]![name], used = k < this.chunks.length - 1 ? CHUNK : this.count - k * CHUNK;
         yield new Uint8Array(column.buffer, column.byteOffset, used * column.BYTES_PER_ELEMENT);
