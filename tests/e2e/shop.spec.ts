@@ -196,3 +196,43 @@ test("a visitor shops in Spanish: names, money and messages in es, paying on del
   await context.close();
   await db.end();
 });
+
+test("finance places an order for Bruno, pays it, and invoices it from the list in a batch", async ({ page }) => {
+  const db = sql();
+  const brl = (n: number) => new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL" }).format(n);
+  await login(page, "financeiro@rede.test");
+  await page.goto("/admin/orders");
+  await page.getByTestId("new-order-link").click();
+  await expect(page.getByRole("heading", { name: "Novo pedido" })).toBeVisible();
+  await page.getByTestId("order-consultant-picker").fill("Bruno Alm");
+  await page.getByRole("option").filter({ hasText: "RD000017" }).getByRole("button").click();
+  await expect(page.getByTestId("order-consultant")).toContainText("Bruno Almeida");
+  await page.getByTestId("order-line-0").getByLabel("Produto").selectOption({ label: `Perfume Floral 75 ml · ${brl(132.9)}` });
+  await expect(page.getByTestId("order-form-total")).toHaveText(brl(132.9));
+  await shot(page, "admin-new-order");
+  await page.getByTestId("order-submit").click();
+  const heading = page.getByRole("heading", { name: /^Pedido P\d{7}$/ });
+  await expect(heading).toBeVisible();
+  const number = (await heading.textContent())!.replace("Pedido ", "");
+  await expect(page.getByTestId("order-customer")).toHaveText("Compra própria do consultor (preço de consultor)");
+  await page.getByTestId("order-pay").click();
+  await page.getByTestId("pay-confirm").click();
+  await expect(page.getByTestId("order-status")).toHaveAttribute("data-status", "paid");
+
+  await page.getByRole("link", { name: "← Voltar aos pedidos" }).click();
+  await page.getByTestId("orders-status").selectOption("paid");
+  await page.getByTestId(`select-${number}`).check();
+  await expect(page.getByTestId("orders-selected")).toHaveText("1 selecionado(s)");
+  await page.getByTestId("orders-issue").click();
+  await expect(page.getByText("1 nota(s) emitida(s).")).toBeVisible();
+  await expect(page.getByTestId(`order-link-${number}`)).toHaveCount(0); // no longer paid: invoiced
+  await shot(page, "admin-orders-invoiced");
+  const [row] = await db`select o.status, i.number from orders o join invoices i on i.order_id = o.id and i.kind = 'invoice' where o.number = ${number}`;
+  expect(row!.status).toBe("invoiced");
+  await page.goto("/admin/orders");
+  await page.getByTestId(`order-link-${number}`).click();
+  await expect(page.getByTestId("order-invoice")).toContainText(`Nº ${row!.number}`);
+  await expect(page.getByTestId("order-timeline")).toContainText("Pago → Faturado");
+  await shot(page, "admin-order-invoiced");
+  await db.end();
+});
