@@ -25,5 +25,6 @@ export function proxy(request: NextRequest) {
 export const config = {
   // The network upload streams its body (up to hundreds of MB): a path the proxy runs on gets its
   // body buffered by Next and cut at 10 MB, so that route is left out and checks the host itself.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/network/import).*)"],
+  // Product photos (/api/media/products/…) are public and load on the app and on every site alike.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|robots.txt|api/network/import|api/media/).*)"],
 };

@@ -4,6 +4,7 @@ import { consultants, customers, products, returnReasons, users } from "./schema
 import type { Localised } from "./schema/commerce";
 import { issueInvoice } from "@/server/commerce/invoices";
 import { advanceOrder, createOrder, payOrder } from "@/server/commerce/orders";
+import { seedCustomerHistory } from "./seed-customers";
 
 const PRODUCTS: { sku: string; name: Localised; retail: number; consultant: number; pv: number; cv: number }[] = [
   { sku: "BAT-VERM-01", name: { "pt-BR": "Batom Matte Vermelho", es: "Labial Mate Rojo", en: "Matte Lipstick Red" }, retail: 4990, consultant: 3490, pv: 1500, cv: 1200 },
@@ -104,5 +105,6 @@ export async function seedCommerce(db: Db) {
     if (reach >= 3) await advanceOrder(db, { orderId: created.id, to: "shipped" }, adminId);
     if (reach >= 4) await advanceOrder(db, { orderId: created.id, to: "delivered" }, adminId);
   }
+  await seedCustomerHistory(db, { adminId, sku, ana, bruno });
   return { created: true as const, products: made.length, orders: plan.length };
 }

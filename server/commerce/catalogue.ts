@@ -187,8 +187,13 @@ function skuTaken(error: unknown): never {
 
 type Actor = { locale: Locale; actorUserId: string };
 
+/** The company's currency: new products are priced in it. */
+export async function companyCurrency(db: DbOrTx) {
+  return (await stateThresholds(db)).currency;
+}
+
 export async function createProduct(db: Db, form: z.output<typeof productFormSchema>, actor: Actor) {
-  const { currency } = await stateThresholds(db);
+  const currency = await companyCurrency(db);
   const values = productValues(form, actor.locale, currency);
   return db
     .transaction(async (tx) => {

@@ -20,6 +20,9 @@
 export const COMMERCIAL_STATES = ["prospect", "active", "inactive", "lost"] as const;
 export type CommercialState = (typeof COMMERCIAL_STATES)[number];
 
+/** How customer lists may be sorted (by the latest purchase, by name, by total spent). */
+export const CUSTOMER_SORTS = ["recent", "name", "spent"] as const;
+
 export type StateThresholds = { activeDays: number; lostDays: number };
 
 const DAY_MS = 86_400_000;

@@ -8,6 +8,7 @@ import { offsetOf, pageInput, type Page } from "../pagination";
 import { containsPattern } from "../text-search";
 import {
   COMMERCIAL_STATES,
+  CUSTOMER_SORTS,
   QUINTILE_POINTS,
   SEGMENTS,
   segmentCaseSql,
@@ -29,7 +30,6 @@ export const customerFilterSchema = z.object({
 });
 export type CustomerFilter = z.infer<typeof customerFilterSchema>;
 
-export const CUSTOMER_SORTS = ["recent", "name", "spent"] as const;
 export const listCustomersSchema = pageInput.merge(customerFilterSchema).extend({ sort: z.enum(CUSTOMER_SORTS).default("recent") });
 export const myCustomersSchema = listCustomersSchema.omit({ consultantId: true });
 

@@ -108,3 +108,8 @@ export function formatVolume(hundredths: number, locale: string) {
 export function formatVolumeInput(hundredths: number, locale: string) {
   return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false }).format(decimalString(hundredths, 2) as unknown as number);
 }
+
+/** Minor units as a plain decimal for files (CSV): 124990 BRL → "1249.90", exact, no grouping. */
+export function minorToDecimal(minor: number, currency: string) {
+  return decimalString(minor, currencyDigits(currency));
+}

@@ -29,12 +29,12 @@ export function isStoredPhotoUrl(url: string) {
   return url.startsWith(PUBLIC_PREFIX) && NAME.test(url.slice(PUBLIC_PREFIX.length));
 }
 
-export async function storeProductPhoto(store: FileStore, bytes: Uint8Array) {
+export async function storeProductPhoto(store: FileStore, bytes: Uint8Array): Promise<{ ok: true; url: string } | { ok: false; error: "catalogue.errors.photoType" }> {
   const ext = sniffPhoto(bytes);
-  if (!ext) return { error: "catalogue.errors.photoType" as const };
+  if (!ext) return { ok: false, error: "catalogue.errors.photoType" };
   const name = `${randomUUID()}.${ext}`;
   await store.put(`products/${name}`, bytes);
-  return { url: `${PUBLIC_PREFIX}${name}` };
+  return { ok: true, url: `${PUBLIC_PREFIX}${name}` };
 }
 
 /** The bytes and type of a stored photo by its public name; null for anything else. */

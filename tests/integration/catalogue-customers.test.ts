@@ -179,6 +179,15 @@ describe("periods and campaigns", () => {
 });
 
 describe("customers", () => {
+  it("the demo company has customers in every state and a closed past campaign", async () => {
+    const all = await admin.api.customers.list({ pageSize: 200 });
+    expect(new Set(all.rows.map((r) => r.commercialState))).toEqual(new Set(["prospect", "active", "inactive", "lost"]));
+    expect(new Set(all.rows.map((r) => r.segment)).size).toBeGreaterThanOrEqual(5);
+    const [campaign] = await db.select().from(periods).where(eq(periods.code, "CICLO-01"));
+    expect(campaign).toMatchObject({ kind: "campaign", status: "closed" });
+    expect((await admin.api.periods.get({ id: campaign!.id })).orderCount).toBeGreaterThan(0);
+  });
+
   it("a consultant sees only their own customers, whatever they send", async () => {
     const mine = await ana.api.customers.mine({ pageSize: 200 });
     expect(mine.rows.length).toBeGreaterThan(0);

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/app/_components/ui/card";
 import { getT } from "@/server/i18n/server";
 import { requirePermission } from "../_lib/require-permission";
+import { CustomerSettingsForm } from "./customer-settings-form";
 import { NetworkSettingsForm } from "./network-settings-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,10 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t("settings.title")} description={t("settings.description")} />
-      <NetworkSettingsForm canEdit={user.permissions.has("plans.edit")} />
+      <div className="space-y-6">
+        <NetworkSettingsForm canEdit={user.permissions.has("plans.edit")} />
+        <CustomerSettingsForm canEdit={user.permissions.has("orders.manage")} />
+      </div>
     </>
   );
 }
