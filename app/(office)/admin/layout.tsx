@@ -13,6 +13,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission; exact?: bo
   { href: "/admin/network/tree", label: "network.nav.tree", permission: "network.read" },
   { href: "/admin/network/moves", label: "network.nav.moves", permission: "network.read" },
   { href: "/admin/network/restricted", label: "network.nav.restricted", permission: "network.edit" },
+  { href: "/admin/network/import", label: "networkImport.nav.import", permission: "network.edit" },
   { href: "/admin/orders", label: "orders.nav.orders", permission: "orders.manage" },
   { href: "/admin/customers", label: "customers.nav", permission: "orders.manage" },
   { href: "/admin/catalogue", label: "catalogue.nav", permission: "orders.manage" },
