@@ -73,7 +73,7 @@ const matrix = z.strictObject({
 
 const generations = {
   generationsBp: levels,
-  /** Generations unlocked by paid-as rank; a rank not listed has the nearest listed rank below it's (none listed below: every generation). */
+  /** Generations unlocked by paid-as rank; a rank not listed unlocks what the nearest listed rank below it does (none listed below: every generation). */
   generationsByRank: unlockTable.default({}),
 };
 
