@@ -16,6 +16,8 @@ export default async function PortalLayout({ children }: { children: React.React
     // Exact, so "New order" below is the only item lit on /portal/orders/new.
     { href: "/portal/orders", label: t("orders.nav.myOrders"), exact: true },
     { href: "/portal/orders/new", label: t("orders.nav.newOrder") },
+    { href: "/portal/statement", label: t("ledgerScreens.nav.mine") },
+    { href: "/portal/returns", label: t("returns.nav.portal") },
     { href: "/portal/customers", label: t("customers.portalNav") },
     { href: "/portal/site", label: t("portal.nav.site") },
   ];

@@ -61,6 +61,7 @@ export const collections = defineMessages({
       reference: "Referência",
       payer: "Pagador",
       match: "Pedido",
+      statusHeader: "Situação",
       status: { matched: "Casada", review: "Revisar", applied: "Já aplicada", invalid: "Inválida" },
       reason: {
         noReference: "Sem número de pedido na referência.",
@@ -147,6 +148,7 @@ export const collections = defineMessages({
       reference: "Referencia",
       payer: "Pagador",
       match: "Pedido",
+      statusHeader: "Estado",
       status: { matched: "Vinculada", review: "Revisar", applied: "Ya aplicada", invalid: "Inválida" },
       reason: {
         noReference: "La referencia no tiene número de pedido.",
@@ -233,6 +235,7 @@ export const collections = defineMessages({
       reference: "Reference",
       payer: "Payer",
       match: "Order",
+      statusHeader: "Status",
       status: { matched: "Matched", review: "Review", applied: "Already applied", invalid: "Invalid" },
       reason: {
         noReference: "No order number in the reference.",
