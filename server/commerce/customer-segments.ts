@@ -8,13 +8,18 @@
  *   prospect — never bought; active — bought within `activeDays`;
  *   inactive — last bought more than `activeDays` and at most `lostDays` ago; lost — beyond `lostDays`.
  *
- * RFM: each customer who has bought gets three scores from 1 (worst) to 5 (best) — recency (how
- * recently they last bought), frequency (how many orders), monetary (how much in total) — by
- * quintile over all customers who have bought: the four cut points are the 20/40/60/80th
- * percentiles (continuous, like Postgres' percentile_cont), and a value scores 1 + the number of
- * cut points it is strictly above. Equal values always get equal scores, so when most customers
- * have bought once, they all share the lowest frequency score and a second order lifts one to 5:
- * quintiles describe the company's real spread, not five equal buckets.
+ * RFM: each customer who has bought gets three scores from 1 (worst) to 5 (best).
+ * - Frequency (how many paid orders) and monetary (how much in total) are quintiles over all
+ *   customers who have bought: the four cut points are the 20/40/60/80th percentiles (continuous,
+ *   like Postgres' percentile_cont) and a value scores 1 + the number of cut points it is strictly
+ *   above. Equal values get equal scores, so when most customers have bought once they all share
+ *   the lowest frequency score and a second order lifts one well above: quintiles describe the
+ *   company's real spread, not five equal buckets.
+ * - Recency is scored against the company's own state limits instead of by quintile: 5 = bought
+ *   in the first third of the active window, 4 = the second third, 3 = the last third, 2 =
+ *   inactive, 1 = lost. By quintile, a customer who bought 25 days ago could score 2 because others
+ *   bought yesterday, and be called "at risk" next to an "active" badge; tied to the limits, the
+ *   segment and the state always tell the same story (R 3–5 is exactly "active").
  */
 
 export const COMMERCIAL_STATES = ["prospect", "active", "inactive", "lost"] as const;
@@ -37,8 +42,8 @@ export function commercialState(lastOrderAt: Date | null, now: Date, t: StateThr
 
 export type Score = 1 | 2 | 3 | 4 | 5;
 export type RfmScores = { r: Score; f: Score; m: Score };
-/** Four ascending cut points per measure (recency as epoch milliseconds of the last purchase). */
-export type RfmCuts = { recency: number[]; frequency: number[]; monetary: number[] };
+/** Four ascending cut points per quintile-scored measure. */
+export type RfmCuts = { frequency: number[]; monetary: number[] };
 
 /** percentile_cont over ascending `sorted` values: linear interpolation between neighbours. */
 export function percentileCont(sorted: number[], p: number) {
@@ -60,11 +65,22 @@ export function quintile(value: number, cuts: number[]): Score {
   return (1 + cuts.filter((c) => value > c).length) as Score;
 }
 
+/** The recency score's limits, in days since the last purchase (5 within the first, … 2 within the last). */
+export function recencyLimits(t: StateThresholds) {
+  return [t.activeDays / 3, (2 * t.activeDays) / 3, t.activeDays, t.lostDays] as const;
+}
+
+export function recencyScore(lastOrderAt: Date, now: Date, t: StateThresholds): Score {
+  const age = now.getTime() - lastOrderAt.getTime();
+  const within = recencyLimits(t).findIndex((days) => age <= days * DAY_MS);
+  return (within === -1 ? 1 : 5 - within) as Score;
+}
+
 export type Purchases = { lastOrderAt: Date | null; ordersCount: number; totalSpent: number };
 
-export function rfmScores(c: Purchases, cuts: RfmCuts): RfmScores | null {
+export function rfmScores(c: Purchases, cuts: RfmCuts, now: Date, t: StateThresholds): RfmScores | null {
   if (!c.lastOrderAt || c.ordersCount === 0) return null;
-  return { r: quintile(c.lastOrderAt.getTime(), cuts.recency), f: quintile(c.ordersCount, cuts.frequency), m: quintile(c.totalSpent, cuts.monetary) };
+  return { r: recencyScore(c.lastOrderAt, now, t), f: quintile(c.ordersCount, cuts.frequency), m: quintile(c.totalSpent, cuts.monetary) };
 }
 
 export const SEGMENTS = ["champions", "loyal", "new", "promising", "needs_attention", "at_risk", "hibernating", "prospect"] as const;
@@ -79,8 +95,8 @@ type Rule = { segment: Segment; r?: Range; f?: Range; m?: Range; firstOrderOnly?
  * - new: bought recently, for the first time (R 4–5, one order);
  * - loyal: buy regularly and not long ago (R 3–5, F 3–5);
  * - promising: bought recently but not often yet (R 4–5);
- * - at risk: used to buy often, not lately (R 1–2, F 3–5) — the ones to call first;
- * - hibernating: last bought long ago and seldom (R 1–2);
+ * - at risk: used to buy often, not lately (R 1–2, F 3–5: inactive or lost) — the ones to call first;
+ * - hibernating: last bought long ago and seldom (R 1–2: inactive or lost);
  * - needs attention: everyone else who has bought (middling recency, few orders);
  * - prospect: never bought (no scores).
  */

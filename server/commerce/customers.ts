@@ -10,6 +10,7 @@ import {
   COMMERCIAL_STATES,
   CUSTOMER_SORTS,
   QUINTILE_POINTS,
+  recencyLimits,
   SEGMENTS,
   segmentCaseSql,
   type CommercialState,
@@ -42,24 +43,22 @@ export async function stateThresholds(db: DbOrTx): Promise<StateThresholds & { c
   return row ?? { activeDays: 90, lostDays: 365, currency: "BRL" };
 }
 
-// Recency in whole epoch milliseconds, so SQL and `rfmScores` (Date.getTime) compare the same numbers.
-const RECENCY = sql`floor(extract(epoch from ${customers.lastOrderAt}) * 1000)::float8`;
 const BOUGHT = sql`${customers.lastOrderAt} is not null and ${customers.ordersCount} > 0`;
 
 /**
- * The quintile cut points over every customer who has bought, company-wide (a consultant's
- * customers are scored against the whole company, so "champion" means the same everywhere).
- * One pass over the customers; computed once per list or export and passed on as numbers.
+ * The frequency and monetary quintile cut points over every customer who has bought,
+ * company-wide (a consultant's customers are scored against the whole company, so "champion"
+ * means the same everywhere). One pass over the customers; computed once per list or export and
+ * passed on as numbers.
  */
 export async function loadRfmCuts(db: DbOrTx): Promise<RfmCuts> {
   const points = sql.raw(`array[${QUINTILE_POINTS.join(",")}]`);
-  const [row] = await db.execute<{ r: number[] | null; f: number[] | null; m: number[] | null }>(sql`
-    select percentile_cont(${points}) within group (order by ${RECENCY}) as r,
-           percentile_cont(${points}) within group (order by ${customers.ordersCount}) as f,
+  const [row] = await db.execute<{ f: number[] | null; m: number[] | null }>(sql`
+    select percentile_cont(${points}) within group (order by ${customers.ordersCount}) as f,
            percentile_cont(${points}) within group (order by ${customers.totalSpent}) as m
       from ${customers} where ${BOUGHT}`);
   const none = [0, 0, 0, 0];
-  return { recency: row?.r?.map(Number) ?? none, frequency: row?.f?.map(Number) ?? none, monetary: row?.m?.map(Number) ?? none };
+  return { frequency: row?.f?.map(Number) ?? none, monetary: row?.m?.map(Number) ?? none };
 }
 
 /** 1 + the number of cut points the value is strictly above (null when the customer never bought). */
@@ -68,18 +67,31 @@ function scoreSql(value: SQL, cuts: number[]) {
   return sql`case when ${BOUGHT} then 1 + ${sql.join(above, sql` + `)} end`;
 }
 
+/** `now` minus a number of days (fractional: a third of the active window), as SQL. */
+const daysBefore = (now: Date, days: number) => sql`${now.toISOString()}::timestamptz - ${days}::float8 * interval '1 day'`;
+
 function stateSql(t: StateThresholds, now: Date) {
-  const at = now.toISOString();
   return sql`case when ${customers.lastOrderAt} is null then 'prospect'
-    when ${customers.lastOrderAt} >= ${at}::timestamptz - make_interval(days => ${t.activeDays}::int) then 'active'
-    when ${customers.lastOrderAt} >= ${at}::timestamptz - make_interval(days => ${t.lostDays}::int) then 'inactive'
+    when ${customers.lastOrderAt} >= ${daysBefore(now, t.activeDays)} then 'active'
+    when ${customers.lastOrderAt} >= ${daysBefore(now, t.lostDays)} then 'inactive'
     else 'lost' end`;
+}
+
+/** Recency against the company's limits (see customer-segments.ts): 5 … 2 within each limit, else 1. */
+function recencySql(t: StateThresholds, now: Date) {
+  const [a, b, c, d] = recencyLimits(t);
+  return sql`case when ${BOUGHT} then case
+    when ${customers.lastOrderAt} >= ${daysBefore(now, a)} then 5
+    when ${customers.lastOrderAt} >= ${daysBefore(now, b)} then 4
+    when ${customers.lastOrderAt} >= ${daysBefore(now, c)} then 3
+    when ${customers.lastOrderAt} >= ${daysBefore(now, d)} then 2
+    else 1 end end`;
 }
 
 type Derivation = { thresholds: StateThresholds; cuts: RfmCuts; now: Date };
 
 function derived({ thresholds, cuts, now }: Derivation) {
-  const r = scoreSql(RECENCY, cuts.recency);
+  const r = recencySql(thresholds, now);
   const f = scoreSql(sql`${customers.ordersCount}::float8`, cuts.frequency);
   const m = scoreSql(sql`${customers.totalSpent}::float8`, cuts.monetary);
   const measure = { r, f, m, orders: sql`${customers.ordersCount}` };

@@ -120,7 +120,7 @@ describe("periods and campaigns", () => {
     expect(made).toMatchObject({ kind: "campaign", code: "CICLO-90", status: "open" });
     const failure = await failureOf(admin.api.periods.createCampaign({ code: "CICLO-91", name: "Ciclo 91", startsOn: future(410), endsOn: future(430) }), admin.ctx);
     expect(failure.data.httpStatus).toBe(409);
-    expect(failure.message).toMatch(/^Estas datas se sobrepõem à campanha Ciclo 90 \(CICLO-90\) \(\d\d\/\d\d\/\d{4} a \d\d\/\d\d\/\d{4}\)/);
+    expect(failure.message).toMatch(/^Estas datas se sobrepõem à campanha Ciclo 90 \(CICLO-90\), de \d\d\/\d\d\/\d{4} a \d\d\/\d\d\/\d{4}\./);
     expect(failure.data.fieldErrors?.startsOn).toEqual([failure.message]);
     const taken = await failureOf(admin.api.periods.createCampaign({ code: "CICLO-90", name: "Outro", startsOn: future(500), endsOn: future(510) }), admin.ctx);
     expect(taken.data.fieldErrors?.code).toEqual(["Já existe um período com o código CICLO-90."]);
@@ -240,7 +240,7 @@ describe("customers", () => {
     expect(all.total).toBe(rows.length);
     for (const c of rows) {
       const listed = all.rows.find((r) => r.id === c.id)!;
-      const scores = rfmScores(c, cuts);
+      const scores = rfmScores(c, cuts, now, { activeDays: 90, lostDays: 365 });
       expect(listed.commercialState, c.fullName).toBe(commercialState(c.lastOrderAt, now, { activeDays: 90, lostDays: 365 }));
       expect(listed.rfm, c.fullName).toEqual(scores);
       expect(listed.segment, c.fullName).toBe(segmentOf(scores, c.ordersCount));

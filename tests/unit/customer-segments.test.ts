@@ -4,11 +4,11 @@ import {
   cutsOf,
   percentileCont,
   quintile,
+  recencyScore,
   rfmScores,
   segmentCaseSql,
   segmentOf,
   SEGMENTS,
-  type RfmScores,
   type Score,
 } from "@/server/commerce/customer-segments";
 
@@ -70,19 +70,31 @@ describe("RFM scores and segments", () => {
     { lastOrderAt: daysAgo(400), ordersCount: 1, totalSpent: 3_000 },
   ];
   const cuts = {
-    recency: cutsOf(buyers.map((b) => b.lastOrderAt.getTime())),
     frequency: cutsOf(buyers.map((b) => b.ordersCount)),
     monetary: cutsOf(buyers.map((b) => b.totalSpent)),
   };
 
-  it("scores recency by how recent the last purchase is", () => {
-    expect(rfmScores(buyers[0]!, cuts)).toEqual({ r: 5, f: 5, m: 5 });
-    expect(rfmScores(buyers[4]!, cuts)).toEqual({ r: 1, f: 1, m: 1 });
-    expect(rfmScores({ lastOrderAt: null, ordersCount: 0, totalSpent: 0 }, cuts)).toBeNull();
+  const scores = (b: (typeof buyers)[number]) => rfmScores(b, cuts, now, thresholds);
+
+  it("scores recency against the company's limits: thirds of the active window, then inactive, then lost", () => {
+    const r = (days: number, t = thresholds) => recencyScore(daysAgo(days), now, t);
+    expect([0, 30, 30.01, 60, 60.01, 90, 90.01, 365, 365.01].map((d) => r(d))).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1]);
+    expect(r(20, { activeDays: 30, lostDays: 60 })).toBe(4);
+    // R 3–5 is exactly "active", R 2 "inactive", R 1 "lost".
+    for (const days of [1, 29, 31, 59, 61, 89, 91, 200, 364, 366, 900]) {
+      const state = commercialState(daysAgo(days), now, thresholds);
+      expect(state === "active" ? r(days) >= 3 : state === "inactive" ? r(days) === 2 : r(days) === 1, `${days} days`).toBe(true);
+    }
+  });
+
+  it("scores frequency and monetary by quintile", () => {
+    expect(scores(buyers[0]!)).toEqual({ r: 5, f: 5, m: 5 });
+    expect(scores(buyers[4]!)).toEqual({ r: 1, f: 1, m: 1 });
+    expect(rfmScores({ lastOrderAt: null, ordersCount: 0, totalSpent: 0 }, cuts, now, thresholds)).toBeNull();
   });
 
   it("names the segments by the documented rules", () => {
-    expect(buyers.map((b) => segmentOf(rfmScores(b, cuts), b.ordersCount))).toEqual(["champions", "new", "loyal", "at_risk", "hibernating"]);
+    expect(buyers.map((b) => segmentOf(scores(b), b.ordersCount))).toEqual(["champions", "new", "loyal", "at_risk", "hibernating"]);
     expect(segmentOf(null, 0)).toBe("prospect");
     expect(segmentOf({ r: 5, f: 1, m: 1 }, 2)).toBe("promising");
     expect(segmentOf({ r: 3, f: 1, m: 5 }, 2)).toBe("needs_attention");

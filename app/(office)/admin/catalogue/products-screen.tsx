@@ -52,7 +52,7 @@ export function ProductsScreen() {
             <span className="inline-block h-10 w-10 rounded bg-slate-100" aria-hidden />
           ),
       },
-      { id: "sku", header: t("catalogue.columns.sku"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.sku}</span> },
+      { id: "sku", header: t("catalogue.columns.sku"), cell: ({ row }) => <span className="whitespace-nowrap font-mono text-xs">{row.original.sku}</span> },
       {
         id: "name",
         header: t("catalogue.columns.name"),
@@ -75,13 +75,12 @@ export function ProductsScreen() {
         id: "actions",
         header: t("catalogue.columns.actions"),
         cell: ({ row: { original: p } }) => (
-          <div className="flex gap-2">
-            <Link href={`/admin/catalogue/${p.id}`} className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+          <div className="flex gap-2 whitespace-nowrap">
+            <Link href={`/admin/catalogue/${p.id}`} className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
               {t("catalogue.edit")}
             </Link>
             <Button
               variant={p.active ? "ghost" : "secondary"}
-              className="px-2.5 py-1"
               disabled={toggle.isPending}
               onClick={() => toggle.mutate({ id: p.id, active: !p.active })}
               aria-label={`${t(p.active ? "catalogue.deactivate" : "catalogue.activate")}: ${p.sku}`}

@@ -34,7 +34,7 @@ export function PeriodsScreen() {
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
-      { id: "code", header: t("periods.columns.code"), cell: ({ row }) => <span className="font-mono text-xs">{row.original.code}</span> },
+      { id: "code", header: t("periods.columns.code"), cell: ({ row }) => <span className="whitespace-nowrap font-mono text-xs">{row.original.code}</span> },
       {
         id: "name",
         header: t("periods.columns.name"),
@@ -66,12 +66,12 @@ export function PeriodsScreen() {
         id: "actions",
         header: t("periods.columns.actions"),
         cell: ({ row: { original: p } }) => (
-          <div className="flex gap-2">
-            <Link href={`/admin/periods/${p.id}`} className="rounded-md px-2.5 py-1 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+          <div className="flex gap-2 whitespace-nowrap">
+            <Link href={`/admin/periods/${p.id}`} className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-slate-300 hover:bg-slate-50">
               {t("periods.open")}
             </Link>
             {p.status === "open" ? (
-              <Button variant="ghost" className="px-2.5 py-1" onClick={() => setClosing(p)} aria-label={`${t("periods.close")}: ${p.name}`} data-testid={`close-${p.code}`}>
+              <Button variant="ghost" onClick={() => setClosing(p)} aria-label={`${t("periods.close")}: ${p.name}`} data-testid={`close-${p.code}`}>
                 {t("periods.close")}
               </Button>
             ) : null}

@@ -30,6 +30,7 @@ export default async function CustomerPage({ params }: Props) {
   if (!profile) notFound();
   const { customer: c, currency, thresholds } = profile;
   const money = (v: number) => formatMoney(v, currency, locale);
+  const shortDate = (d: Date | null) => (d ? new Intl.DateTimeFormat(locale, { dateStyle: "short" }).format(d) : t("common.none"));
   const stateHelp = {
     prospect: t("customers.stateHelp.prospect"),
     active: t("customers.stateHelp.active", { days: thresholds.activeDays }),
@@ -114,8 +115,8 @@ export default async function CustomerPage({ params }: Props) {
             <div className="grid grid-cols-2 gap-3">
               <Stat label={t("customers.profile.ordersCount")} value={formatNumber(locale, c.ordersCount)} testId="customer-orders" />
               <Stat label={t("customers.profile.totalSpent")} value={money(c.totalSpent)} testId="customer-spent" />
-              <Stat label={t("customers.profile.firstOrder")} value={c.firstOrderAt ? formatDate(locale, c.firstOrderAt) : t("common.none")} />
-              <Stat label={t("customers.profile.lastOrder")} value={c.lastOrderAt ? formatDate(locale, c.lastOrderAt) : t("common.none")} />
+              <Stat label={t("customers.profile.firstOrder")} value={shortDate(c.firstOrderAt)} />
+              <Stat label={t("customers.profile.lastOrder")} value={shortDate(c.lastOrderAt)} />
             </div>
           </div>
         </Card>
