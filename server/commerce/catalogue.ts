@@ -144,10 +144,7 @@ function compactLocalised(v: { "pt-BR": string; es: string; en: string }): Local
   return { "pt-BR": v["pt-BR"], ...(v.es ? { es: v.es } : {}), ...(v.en ? { en: v.en } : {}) };
 }
 
-/** A product's name (or description) in the reader's language, else pt-BR. */
-export function localised(name: Localised, locale: Locale) {
-  return (locale !== "pt-BR" && name[locale]) || name["pt-BR"];
-}
+export { localised } from "./localised";
 
 /**
  * What can be ordered today, with both prices (the staff and portal order forms): active
