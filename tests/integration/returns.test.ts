@@ -4,7 +4,7 @@ import path from "node:path";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { consultants, emailOutbox, invoices, orders, products, returnReasons, returnRequests, users, volumeEvents } from "@/db/schema";
+import { consultants, emailOutbox, invoices, orders, periods, products, returnReasons, returnRequests, users, volumeEvents } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { issueInvoice } from "@/server/commerce/invoices";
 import { advanceOrder, createOrder, payOrder } from "@/server/commerce/orders";
@@ -208,6 +208,24 @@ describe("deciding", () => {
     expect(await decideReturn(db, { id: swap.id, decision: "approve", comment: "" }, adminId, links)).toMatchObject({ noteId: null });
     await expectLedgerBalanced();
     await expectVolumesExact();
+  });
+});
+
+describe("a closed period", () => {
+  it("takes no negative volume: approving while today's period is closed is refused and writes nothing", async () => {
+    const order = await delivered(anaId, [{ productId: product.soap, quantity: 1 }]);
+    const req = await request(order.id, [{ orderLineId: order.lineOf(product.soap), quantity: 1 }]);
+    const period = await periodFor(db, dayOf(new Date()));
+    const notes = await db.$count(invoices);
+    await db.update(periods).set({ status: "closed" }).where(eq(periods.id, period.id));
+    try {
+      await expect(decideReturn(db, { id: req.id, decision: "approve", comment: "" }, adminId, links)).rejects.toMatchObject({ messageKey: "periods.errors.closed" });
+      expect((await db.select().from(returnRequests).where(eq(returnRequests.id, req.id)))[0]!.status).toBe("pending");
+      expect(await db.$count(invoices)).toBe(notes);
+      expect(await db.$count(volumeEvents, eq(volumeEvents.returnId, req.id))).toBe(0);
+    } finally {
+      await db.update(periods).set({ status: "open" }).where(eq(periods.id, period.id));
+    }
   });
 });
 
