@@ -36,16 +36,20 @@ export function computeRanks(s: Snapshot, plan: CompiledPlan, tree: SponsorTree)
   const needsFrontline = ranks.some((r) => r.activeFrontline > 0);
   const basis = plan.legRankBasis === "achieved" ? achieved : plan.legRankBasis === "paidAs" ? paidAs : highest;
 
+  const pv = s.pv, status = s.status;
   const qualifies = (v: number, r: number, frontline: number): boolean => {
     const q = ranks[r]!;
-    if (s.pv[v]! < q.pv || gv[v]! < q.gv || frontline < q.activeFrontline) return false;
+    if (pv[v]! < q.pv || gv[v]! < q.gv || frontline < q.activeFrontline) return false;
     const from = childStart[v]!, to = childStart[v + 1]!;
     if (q.gvMaxLeg) {
-      let counted = s.pv[v]!;
-      for (let e = from; e < to; e++) counted += Math.min(gv[children[e]!]!, q.gvMaxLeg.cap);
-      if (counted < q.gvMaxLeg.gv) return false;
+      const { gv: need, cap } = q.gvMaxLeg;
+      if (gv[v]! < need) return false; // capping legs only lowers it
+      let counted = pv[v]!;
+      for (let e = from; e < to && counted < need; e++) counted += Math.min(gv[children[e]!]!, cap);
+      if (counted < need) return false;
     }
-    for (const need of q.legsWithRank) {
+    for (let k = 0; k < q.legsWithRank.length; k++) {
+      const need = q.legsWithRank[k]!;
       let legs = 0;
       for (let e = from; e < to && legs < need.legs; e++) if (best![children[e]!]! >= need.rank) legs++;
       if (legs < need.legs) return false;
@@ -56,7 +60,7 @@ export function computeRanks(s: Snapshot, plan: CompiledPlan, tree: SponsorTree)
   for (let k = n - 1; k >= 0; k--) {
     const v = order[k]!;
     let got = -1;
-    if (s.status[v] === STATUS_ACTIVE && R > 0) {
+    if (status[v] === STATUS_ACTIVE && R > 0) {
       let frontline = 0;
       if (needsFrontline) for (let e = childStart[v]!; e < childStart[v + 1]!; e++) frontline += active[children[e]!]!;
       if (streakOut) {
@@ -72,7 +76,7 @@ export function computeRanks(s: Snapshot, plan: CompiledPlan, tree: SponsorTree)
     }
     achieved[v] = got;
     const before = s.previousPaidAs ? s.previousPaidAs[v]! : -1, used = s.graceUsed ? s.graceUsed[v]! : 0;
-    if (plan.graceMonths > 0 && s.status[v] === STATUS_ACTIVE && got < before && used < plan.graceMonths) {
+    if (plan.graceMonths > 0 && status[v] === STATUS_ACTIVE && got < before && used < plan.graceMonths) {
       paidAs[v] = before;
       graceUsed[v] = used + 1;
     } else paidAs[v] = got;

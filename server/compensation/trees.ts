@@ -6,7 +6,7 @@ import { SnapshotError } from "./snapshot";
  */
 
 export type SponsorTree = {
-  /** Parents before children (breadth-first from the roots in index order); reversed: children first. */
+  /** Parents before children (index order when the snapshot already is, else breadth-first from the roots); reversed: children first. */
   order: Int32Array;
   /** Children of v: children[childStart[v] .. childStart[v + 1]), in index order. */
   childStart: Int32Array;
@@ -15,7 +15,7 @@ export type SponsorTree = {
   depth: Int32Array;
 };
 
-/** Child lists by counting sort, then breadth-first order; a consultant never reached is on a cycle. */
+/** Child lists by counting sort, then a parents-first order; a consultant never reached from a root is on a cycle. */
 export function sponsorTree(sponsor: Int32Array): SponsorTree {
   const n = sponsor.length;
   const childStart = new Int32Array(n + 1);
@@ -27,6 +27,18 @@ export function sponsorTree(sponsor: Int32Array): SponsorTree {
 
   const order = new Int32Array(n), depth = new Int32Array(n);
   let tail = 0;
+  // Parents-first by index already (snapshots ordered by enrolment are, as sponsors enrol first)?
+  // Then index order is the order: every later pass walks memory sequentially, which at 10M
+  // consultants is several times faster than breadth-first order's scattered reads.
+  let ordered = true;
+  for (let i = 0; i < n && ordered; i++) if (sponsor[i]! >= i) ordered = false;
+  if (ordered) {
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      depth[i] = sponsor[i]! < 0 ? 0 : depth[sponsor[i]!]! + 1;
+    }
+    return { order, childStart, children, depth };
+  }
   for (let i = 0; i < n; i++) if (sponsor[i]! < 0) order[tail++] = i;
   for (let head = 0; head < tail; head++) {
     const v = order[head]!, d = depth[v]! + 1;
