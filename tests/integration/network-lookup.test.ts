@@ -72,7 +72,8 @@ describe("name lookup", () => {
   });
 
   it("stays inside a consultant's downline when scoped", async () => {
-    const [{ sponsor_path: path }] = await client`select g.sponsor_path from genealogy g join consultants c on c.id = g.consultant_id where c.code = 'A2'`;
+    const [row] = await client`select g.sponsor_path from genealogy g join consultants c on c.id = g.consultant_id where c.code = 'A2'`;
+    const path = row!.sponsor_path as string;
     expect(await names("maria", { withinPath: path })).toEqual(["Maria Silva Costa", "Ana Maria Lopes"]);
     expect(await names("a", { withinPath: path })).toEqual(["Ana Maria Lopes", "Ana Souza"]);
     expect(await names("raiz", { withinPath: path })).toEqual([]);
