@@ -81,7 +81,7 @@ describe("writeImport, bulk path", () => {
     expect(await counts(client)).toEqual({ consultants: 0, genealogy: 0, placement: 0, audited: 0 });
     expect(await schemaOf(client)).toEqual(before);
 
-    // An impossible date fails inside the first COPY.
+    // An impossible date fails inside the first COPY (binary: refused by the writer as it encodes).
     await expect(writeImport(client, tamper(rows, (r) => (r.joinedAt[5] = "2024-02-30")), order)).rejects.toThrow(/date/);
     expect(await counts(client)).toEqual({ consultants: 0, genealogy: 0, placement: 0, audited: 0 });
     expect(await schemaOf(client)).toEqual(before);
