@@ -62,12 +62,12 @@ export class BinaryRows {
     this.buf.writeInt32BE(n, this.at);
     this.at += 4 + n;
   }
-  /** Text of `length` bytes written by `fill` at the given offset (for bytes assembled in place). */
-  bytes(length: number, fill: (buf: Buffer, at: number) => void) {
-    this.room(4 + length);
-    this.buf.writeInt32BE(length, this.at);
-    fill(this.buf, this.at + 4);
-    this.at += 4 + length;
+  /** A field of at most `maxBytes` bytes that `fill` writes at `at`, returning how many it wrote. */
+  bytes(maxBytes: number, fill: (buf: Buffer, at: number) => number) {
+    this.room(4 + maxBytes);
+    const n = fill(this.buf, this.at + 4);
+    this.buf.writeInt32BE(n, this.at);
+    this.at += 4 + n;
   }
 
   /** The full chunks so far (taken: not returned again). */
@@ -109,21 +109,40 @@ export function dateDays(date: string): number {
   return d;
 }
 
-/**
- * COPY `count` rows into `target` ("table (columns)") in binary. postgres-js 3.4.9 never finishes
- * the stream when the server rejects the data after the last chunk went out (porsager/postgres
- * #1173): the error reaches only the query's own reject, so it is tapped there, or a bad row would
- * hang the import holding its locks.
- */
-export async function copyBinary(tx: postgres.TransactionSql, target: string, options: { freeze?: boolean }, count: number, writeRow: (out: BinaryRows, row: number) => void) {
-  function* chunks() {
-    const out = new BinaryRows();
-    for (let r = 0; r < count; r++) {
-      writeRow(out, r);
-      if ((r & 1023) === 0) yield* out.take();
-    }
-    yield* out.end();
+/** `count` rows as binary COPY chunks, made as they are pulled (a COPY stream reads them). */
+export function* binaryChunks(count: number, writeRow: (out: BinaryRows, row: number) => void): Generator<Buffer> {
+  const out = new BinaryRows();
+  for (let r = 0; r < count; r++) {
+    writeRow(out, r);
+    if ((r & 1023) === 0) yield* out.take();
   }
+  yield* out.end();
+}
+
+/**
+ * The same chunks made ahead, while the server is busy with something else: the event loop gets a
+ * turn every ~10 ms, so the statements the server works through go on being sent meanwhile.
+ */
+export async function encodeAhead(count: number, writeRow: (out: BinaryRows, row: number) => void): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  let turn = performance.now();
+  for (const chunk of binaryChunks(count, writeRow)) {
+    chunks.push(chunk);
+    if (performance.now() - turn > 10) {
+      await new Promise((resolve) => setImmediate(resolve));
+      turn = performance.now();
+    }
+  }
+  return chunks;
+}
+
+/**
+ * COPY binary `chunks` into `target` ("table (columns)"). postgres-js 3.4.9 never finishes the
+ * stream when the server rejects the data after the last chunk went out (porsager/postgres#1173):
+ * the error reaches only the query's own reject, so it is tapped there, or a bad row would hang the
+ * import holding its locks.
+ */
+export async function copyBinary(tx: postgres.TransactionSql, target: string, options: { freeze?: boolean }, chunks: Iterable<Buffer>) {
   const query = tx.unsafe(`copy ${target} from stdin with (format binary${options.freeze ? ", freeze" : ""})`);
   const failed = new Promise<never>((_, reject) => {
     const pending = query as unknown as { reject?: (error: unknown) => void };
@@ -131,5 +150,5 @@ export async function copyBinary(tx: postgres.TransactionSql, target: string, op
     if (own) pending.reject = (error) => (reject(error), own(error));
   });
   failed.catch(() => {}); // (settled, and not raced, when the stream itself reports the error)
-  await Promise.race([pipeline(Readable.from(chunks()), await query.writable()), failed]);
+  await Promise.race([pipeline(Readable.from(chunks), await query.writable()), failed]);
 }

@@ -19,12 +19,14 @@ type Tx = postgres.TransactionSql;
  * load. The writer only loads into an empty network, so there is nothing for them to read yet.
  */
 export async function deferIndexes(tx: Tx, tables: readonly string[]) {
-  const indexes = await tx<{ name: string; def: string }[]>`
-    select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
-      from pg_index i
+  // Per table, GIN and the like before btrees: they build on one core (btrees use parallel
+  // workers), which leaves the other free for whatever the caller does meanwhile.
+  const indexes = await tx<{ table: string; name: string; def: string }[]>`
+    select i.indrelid::regclass::text as table, i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def
+      from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
      where i.indrelid = any(${tables.map((t) => `public.${t}`)}::regclass[])
        and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid and k.conrelid = i.indrelid and k.contype in ('p', 'u', 'x'))
-     order by i.indexrelid`;
+     order by a.amname = 'btree', i.indexrelid`;
   const foreignKeys = await tx<{ table: string; name: string; def: string }[]>`
     select k.conrelid::regclass::text as table, k.conname as name, pg_get_constraintdef(k.oid) as def
       from pg_constraint k
@@ -33,21 +35,21 @@ export async function deferIndexes(tx: Tx, tables: readonly string[]) {
   for (const k of foreignKeys) await tx.unsafe(`alter table ${k.table} drop constraint ${quoteIdent(k.name)}`);
   for (const i of indexes) await tx.unsafe(`drop index ${i.name}`);
 
+  const timed = async (step: string, statement: string, onStep: (step: string, ms: number) => void) => {
+    const started = performance.now();
+    await tx.unsafe(statement);
+    onStep(step, performance.now() - started);
+  };
   return {
     indexes: indexes.map((i) => i.name),
     foreignKeys: foreignKeys.map((k) => k.name),
-    /** Builds every index, then adds every foreign key back (each checked over all rows). */
-    async restore(onStep: (step: string, ms: number) => void = () => {}) {
-      for (const i of indexes) {
-        const started = performance.now();
-        await tx.unsafe(i.def);
-        onStep(`index ${i.name}`, performance.now() - started);
-      }
-      for (const k of foreignKeys) {
-        const started = performance.now();
-        await tx.unsafe(`alter table ${k.table} add constraint ${quoteIdent(k.name)} ${k.def}`);
-        onStep(`foreign key ${k.name}`, performance.now() - started);
-      }
+    /** Builds the indexes of `table` again. */
+    async buildIndexes(table: string, onStep: (step: string, ms: number) => void = () => {}) {
+      for (const i of indexes) if (i.table === table) await timed(`index ${i.name}`, i.def, onStep);
+    },
+    /** Adds every foreign key back, each checked over all rows: after the indexes, which the checks use. */
+    async addForeignKeys(onStep: (step: string, ms: number) => void = () => {}) {
+      for (const k of foreignKeys) await timed(`foreign key ${k.name}`, `alter table ${k.table} add constraint ${quoteIdent(k.name)} ${k.def}`, onStep);
     },
   };
 }
