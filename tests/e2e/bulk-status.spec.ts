@@ -72,6 +72,8 @@ test("ticked rows only, and no bulk action for staff without network.edit", asyn
   await page.goto("/admin/network");
   await page.getByTestId("downline-text").fill("lorena");
   const rows = page.getByRole("table").getByRole("row");
+  // The search is debounced: wait until only the header and Lorenas are listed before ticking.
+  await expect(rows.filter({ hasNotText: /lorena/i })).toHaveCount(1);
   await expect(rows.nth(2)).toBeVisible();
   const ids = await Promise.all(
     [1, 2].map(async (i) => Number((await rows.nth(i).getByRole("checkbox").getAttribute("data-testid"))!.replace("bulk-select-", ""))),
