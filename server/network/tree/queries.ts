@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, lt, lte, sql, type SQL } from "drizzle-orm";
-import type { DbOrTx } from "@/db/client";
+import type { Db, DbOrTx } from "@/db/client";
 import { consultants, genealogy, placementTree } from "@/db/schema";
 import { AppError } from "../../errors";
 import { idsOf, subtreeEnd, type TreeKind } from "./path";
@@ -152,21 +152,40 @@ export async function downlinePage(db: DbOrTx, f: DownlineFilter, options: { exa
     level: sql`sponsor_depth ${sql.raw(direction)}, name_key, consultant_id`,
     downline: sql`downline_size ${sql.raw(direction)}, name_key, consultant_id`,
   }[f.sort];
-  const small = await db.execute<{ id: number; level: number; total: number }>(sql`
-    with m as materialized (
-      select consultant_id, sponsor_depth, name_key, joined_at, downline_size from genealogy
-       where ${where} limit ${exactUpTo + 1})
-    select consultant_id as id, (sponsor_depth - ${depth})::int as level, count(*) over ()::int as total
-      from m order by ${order} limit ${f.limit} offset ${f.offset}`);
-  let total = small[0]?.total ?? (f.offset > 0 ? await countMatches(db, where, exactUpTo + 1) : 0);
-  let ids = small.map((r) => ({ id: Number(r.id), level: r.level }));
-  const totalExact = total <= exactUpTo;
+  // With only level and status filters the matches can be counted from the path index alone
+  // (INCLUDE depth, status, id): a cheap first look that stops at the threshold.
+  const indexOnly = !f.rank && !f.joinedFrom && !f.joinedTo && !f.text;
+  const many = indexOnly && (await countMatches(db, where, exactUpTo + 1)) > exactUpTo;
+  let total = exactUpTo;
+  let ids: { id: number; level: number }[] = [];
+  if (!many) {
+    const small = await db.execute<{ id: number; level: number; total: number }>(sql`
+      with m as materialized (
+        select consultant_id, sponsor_depth, name_key, joined_at, downline_size from genealogy
+         where ${where} limit ${exactUpTo + 1})
+      select consultant_id as id, (sponsor_depth - ${depth})::int as level, count(*) over ()::int as total
+        from m order by ${order} limit ${f.limit} offset ${f.offset}`);
+    total = small[0]?.total ?? (f.offset > 0 ? await countMatches(db, where, exactUpTo + 1) : 0);
+    ids = small.map((r) => ({ id: Number(r.id), level: r.level }));
+  }
+  const totalExact = total <= exactUpTo && !many;
   if (!totalExact) {
     total = exactUpTo;
-    // Many matches: walking the sort index finds a page after ~SMALL/density entries.
-    const walked = await db.execute<{ id: number; level: number }>(sql`
-      select consultant_id as id, (sponsor_depth - ${depth})::int as level from genealogy
-       where ${where} order by ${order} limit ${f.limit} offset ${f.offset}`);
+    // Many matches: walk the sort column's index in order (name_key, joined_at), keeping rows
+    // inside the subtree, so a page costs ~limit/density entries. The planner would rather read
+    // the whole range and sort it (it cannot see that depth and path are correlated), so sorting
+    // is switched off for this one statement where an index gives the order.
+    const walk = (tx: DbOrTx) =>
+      tx.execute<{ id: number; level: number }>(sql`
+        select consultant_id as id, (sponsor_depth - ${depth})::int as level from genealogy
+         where ${where} order by ${order} limit ${f.limit} offset ${f.offset}`);
+    const walked =
+      f.sort === "name" || f.sort === "joinedAt"
+        ? await (db as Db).transaction(async (tx) => {
+            await tx.execute(sql`set local enable_sort = off`);
+            return walk(tx);
+          })
+        : await walk(db);
     ids = walked.map((r) => ({ id: Number(r.id), level: r.level }));
   }
   return { rows: await cardsFor(db, ids), total, totalExact } as const;
