@@ -8,3 +8,4 @@ export * from "./network-imports";
 export * from "./company";
 export * from "./commerce";
 export * from "./ledger";
+export * from "./comp-plans";
