@@ -9,3 +9,4 @@ export * from "./company";
 export * from "./commerce";
 export * from "./ledger";
 export * from "./comp-plans";
+export * from "./incidents";
