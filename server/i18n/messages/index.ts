@@ -16,12 +16,13 @@ import { networkBulk } from "./network-bulk";
 import { networkImport } from "./network-import";
 import { orders } from "./orders";
 import { periods } from "./periods";
+import { plans } from "./plans";
 import { portal } from "./portal";
 import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
