@@ -10,3 +10,4 @@ export * from "./commerce";
 export * from "./ledger";
 export * from "./comp-plans";
 export * from "./incidents";
+export * from "./comp-runs";
