@@ -8,6 +8,7 @@ import { buildGenealogy } from "@/server/network/tree/bulk";
 import { nameKey } from "@/server/network/tree/name-key";
 import { consultants, genealogy, placementTree, userRoles, users } from "./schema";
 import { seedCommerce } from "./seed-commerce";
+import { seedPlans } from "./seed-plans";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
 
 export const DEMO_PASSWORD = "demo1234";
@@ -159,5 +160,6 @@ export async function seedDemo(db: Db, options: { size?: number; commerce?: bool
   });
   // The shop goes through the real order services, after the network is committed.
   if (options.commerce !== false) await seedCommerce(db);
+  await seedPlans(db);
   return result;
 }
