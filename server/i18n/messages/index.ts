@@ -9,6 +9,7 @@ import { common } from "./common";
 import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
+import { incidents } from "./incidents";
 import { invoices } from "./invoices";
 import { ledgerScreens } from "./ledger-screens";
 import { network } from "./network";
@@ -22,7 +23,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans };
+const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
