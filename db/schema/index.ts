@@ -11,3 +11,4 @@ export * from "./ledger";
 export * from "./comp-plans";
 export * from "./incidents";
 export * from "./comp-runs";
+export * from "./knowledge";
