@@ -6,6 +6,7 @@ import { consultants, orders, payments } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { payOrder } from "../commerce/orders";
 import { AppError } from "../errors";
+import { getCommerceSettings } from "../settings/company";
 import { BANK_FILE_MAX_BYTES, parseBankFile, type BankLine } from "./bank-file";
 
 /**
@@ -48,8 +49,7 @@ const orderBrief = {
 };
 
 async function companyDigits(db: DbOrTx) {
-  const [row] = await db.execute<{ currency: string }>(sql`select currency from company_settings where id = 1`);
-  const currency = row?.currency ?? "BRL";
+  const { currency } = await getCommerceSettings(db);
   return { currency, digits: new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2 };
 }
 

@@ -159,8 +159,10 @@ export async function setCampaignCatalogue(db: Db, input: z.output<typeof setCat
 export const closePeriodSchema = z.object({ id });
 
 /**
- * Closes a period: no order can be placed into it any more (orders already in it keep moving
- * through payment and delivery). There is no reopening from the screens: a closed period is what
+ * Closes a period: no order can be placed into it any more, and nothing is written into its
+ * volumes again (orders already in it keep moving through payment and delivery, but a payment
+ * made after the close credits its volume to the current open period, and a cart started in it is
+ * placed into today's period: see payOrder and placeCart). There is no reopening from the screens: a closed period is what
  * the commission run of that period reads.
  */
 export async function closePeriod(db: Db, periodId: number, actorUserId: string) {

@@ -5,7 +5,8 @@ import { campaignProducts, customers, documentCounters, orderEvents, orderLines,
 import { recordAudit } from "../audit/record";
 import { AppError, uniqueViolation } from "../errors";
 import { entriesFor, postEntry, reverseEntry } from "../ledger/post";
-import { dayOf, periodFor } from "./periods";
+import { getCommerceSettings } from "../settings/company";
+import { dayOf, isOpenLocked, openPeriodFor } from "./periods";
 import { recordVolume } from "./volumes";
 
 export type OrderStatus = (typeof orders.status.enumValues)[number];
@@ -78,17 +79,13 @@ export async function createOrder(db: Db, input: NewOrder) {
  */
 export async function insertOrder(tx: DbOrTx, input: NewOrder) {
   const at = input.at ?? new Date();
-  const period = await periodFor(tx, dayOf(at));
   // A closed period takes no new orders (or carts): its volumes are what its commission run reads.
-  // The share lock makes a close wait for orders being written into the period, and vice versa.
-  const [{ status: periodStatus }] = (await tx.select({ status: periods.status }).from(periods).where(eq(periods.id, period.id)).for("share")) as [{ status: string }];
-  if (periodStatus === "closed") throw new AppError("CONFLICT", "periods.errors.closed", { period: period.name });
-  const { currency } = await commerceCurrency(tx);
+  const period = await openPeriodFor(tx, dayOf(at));
+  const { currency } = await getCommerceSettings(tx);
   const ids = input.lines.map((l) => l.productId);
   const found = await tx.select().from(products).where(inArray(products.id, ids));
   const byId = new Map(found.map((p) => [p.id, p]));
-  const restricted = await tx.select({ productId: campaignProducts.productId }).from(campaignProducts).where(eq(campaignProducts.periodId, period.id));
-  const allowed = restricted.length ? new Set(restricted.map((r) => r.productId)) : null;
+  const allowed = await campaignCatalogue(tx, period.id);
   input.lines.forEach((line, i) => {
     const p = byId.get(line.productId);
     if (!p || !p.active) throw new AppError("BAD_REQUEST", "commerce.errors.productUnavailable", {}, `lines.${i}.productId`);
@@ -150,10 +147,6 @@ function sameOrderOrConflict(existing: typeof orders.$inferSelect, input: NewOrd
   return existing;
 }
 
-async function commerceCurrency(tx: DbOrTx) {
-  const [row] = await tx.execute<{ currency: string }>(sql`select currency from company_settings where id = 1`);
-  return { currency: row?.currency ?? "BRL" };
-}
 
 async function postPlacement(tx: DbOrTx, order: typeof orders.$inferSelect, actorUserId: string | null) {
   await postEntry(tx, {
@@ -181,15 +174,38 @@ async function setStatus(tx: DbOrTx, order: typeof orders.$inferSelect, to: Orde
   await tx.insert(orderEvents).values({ orderId: order.id, fromStatus: order.status, toStatus: to, actorUserId, note: note ?? null, at: now });
 }
 
-/** A cart becomes an order: priced as it stands, posted to the ledger. */
+/** The products a campaign restricts its orders to, or null when the period sells the whole catalogue. */
+async function campaignCatalogue(tx: DbOrTx, periodId: number) {
+  const restricted = await tx.select({ productId: campaignProducts.productId }).from(campaignProducts).where(eq(campaignProducts.periodId, periodId));
+  return restricted.length ? new Set(restricted.map((r) => r.productId)) : null;
+}
+
+/**
+ * A cart becomes an order: priced as it stands, posted to the ledger, in the period that holds the
+ * day it is PLACED. A cart is not a sale (it posted nothing and moved no volume), so a cart started
+ * in a period that has since ended — or been closed — is placed into today's open period, as an
+ * order placed from scratch today would be; its items must then be sold in that period (a
+ * campaign's own catalogue), else it is refused naming the line. When today's period is itself
+ * closed, placing is refused with the periods' message.
+ */
 export async function placeCart(db: Db, orderId: number, actorUserId: string | null) {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (order.status === "placed") return order; // a double click
     if (order.status !== "cart") throw new AppError("CONFLICT", "commerce.errors.badTransition", { from: order.status, to: "placed" });
     const placedAt = new Date();
-    await setStatus(tx, order, "placed", actorUserId, undefined, { placedAt, abandonedAt: null });
-    const placed = { ...order, status: "placed" as const, placedAt };
+    const period = await openPeriodFor(tx, dayOf(placedAt));
+    if (period.id !== order.periodId) {
+      const allowed = await campaignCatalogue(tx, period.id);
+      if (allowed) {
+        const lines = await tx.select({ productId: orderLines.productId }).from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(orderLines.id);
+        const i = lines.findIndex((l) => !allowed.has(l.productId));
+        if (i >= 0) throw new AppError("BAD_REQUEST", "commerce.errors.notInCampaign", { period: period.name }, `lines.${i}.productId`);
+      }
+    }
+    const note = period.id !== order.periodId ? `Período ${period.name} (carrinho de um período anterior)` : undefined;
+    await setStatus(tx, order, "placed", actorUserId, note, { placedAt, abandonedAt: null, periodId: period.id });
+    const placed = { ...order, status: "placed" as const, placedAt, periodId: period.id };
     await postPlacement(tx, placed, actorUserId);
     return placed;
   });
@@ -204,8 +220,9 @@ export const payInput = z.object({
 
 /**
  * Records the payment of a placed order, in full: cash debited, the receivable credited, the order
- * paid, and its volume credited to the consultant for the order's period (PV, CV, and the GV of the
- * whole sponsor upline). Idempotent: the same key, or paying an order that is already paid, returns
+ * paid, and its volume credited to the consultant for the order's period — or, when that period has
+ * since been closed, for the current open one (see volumePeriodFor) — PV, CV, and the GV of the
+ * whole sponsor upline. Idempotent: the same key, or paying an order that is already paid, returns
  * the payment already made; nothing is counted twice.
  */
 export async function payOrder(db: Db, input: z.output<typeof payInput>, actorUserId: string | null) {
@@ -225,6 +242,7 @@ export async function payOrder(db: Db, input: z.output<typeof payInput>, actorUs
         throw new AppError("CONFLICT", "commerce.errors.badTransition", { from: order.status, to: "paid" });
       }
       const now = new Date();
+      const volumePeriod = await volumePeriodFor(tx, order, now);
       const [payment] = await tx
         .insert(payments)
         .values({ orderId: order.id, amount: order.total, currency: order.currency, method: input.method, reference: input.reference ?? null, idempotencyKey: input.idempotencyKey ?? null, receivedAt: now, recordedBy: actorUserId })
@@ -240,9 +258,9 @@ export async function payOrder(db: Db, input: z.output<typeof payInput>, actorUs
           { account: { kind: "receivable", consultantId: order.consultantId }, amount: -order.total },
         ],
       });
-      await setStatus(tx, order, "paid", actorUserId, undefined, { paidAt: now });
+      await setStatus(tx, order, "paid", actorUserId, volumePeriod.id === order.periodId ? undefined : `Volume creditado no período ${volumePeriod.name} (${volumePeriod.closedName} está fechado)`, { paidAt: now });
       await recordAudit(tx, { actorUserId, action: "order.pay", entityType: "order", entityId: order.id, before: { status: order.status }, after: { status: "paid", paymentId: payment!.id, amount: payment!.amount, method: payment!.method, reference: payment!.reference } });
-      await recordVolume(tx, { periodId: order.periodId, consultantId: order.consultantId, orderId: order.id, pv: order.pv, cv: order.cv });
+      await recordVolume(tx, { periodId: volumePeriod.id, consultantId: order.consultantId, orderId: order.id, pv: order.pv, cv: order.cv });
       if (order.customerId !== null) {
         await tx
           .update(customers)
@@ -263,6 +281,19 @@ export async function payOrder(db: Db, input: z.output<typeof payInput>, actorUs
     }
     throw error;
   }
+}
+
+/**
+ * Where a payment's volume goes: the order's own period while it is open; once that period is
+ * closed (final: its commission run has read it), the open period that holds the payment day, so
+ * the sale still counts, once, for the consultant and the upline. Refused with the periods'
+ * message when that period is closed too. Both reads share-lock the period, so a close waits.
+ */
+async function volumePeriodFor(tx: DbOrTx, order: typeof orders.$inferSelect, now: Date) {
+  if (await isOpenLocked(tx, order.periodId)) return { id: order.periodId, name: "", closedName: "" };
+  const [own] = await tx.select({ name: periods.name }).from(periods).where(eq(periods.id, order.periodId));
+  const current = await openPeriodFor(tx, dayOf(now));
+  return { id: current.id, name: current.name, closedName: own?.name ?? "" };
 }
 
 const NEXT: Partial<Record<OrderStatus, OrderStatus[]>> = {
@@ -293,7 +324,7 @@ export async function advanceOrder(db: Db, input: { orderId: number; to: "shippe
 
 /** Carts untouched for the company's abandonment time are marked (the autoresponder comes later). */
 export async function markAbandonedCarts(db: Db, now = new Date()) {
-  const hours = (await db.execute<{ h: number }>(sql`select cart_abandon_after_hours as h from company_settings where id = 1`))[0]?.h ?? 48;
+  const hours = (await getCommerceSettings(db)).cartAbandonAfterHours;
   const rows = await db
     .update(orders)
     .set({ abandonedAt: now })

@@ -1,6 +1,7 @@
 import { and, eq, gte, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
 import { periods } from "@/db/schema";
+import { AppError } from "../errors";
 
 /** "2026-11-27" for a Date, in UTC: periods are calendar days, not instants. */
 export const dayOf = (at: Date) => at.toISOString().slice(0, 10);
@@ -33,4 +34,28 @@ export async function periodFor(tx: DbOrTx, day: string) {
 export async function periodById(tx: DbOrTx, id: number) {
   const [row] = await tx.select().from(periods).where(eq(periods.id, id));
   return row ?? null;
+}
+
+/**
+ * The period that holds `day`, share-locked for the caller's transaction, or a clear refusal when
+ * it is closed. A closed period is final (its volumes are what its commission run read), so
+ * nothing — an order, a placed cart, a payment's volume, a return's negative volume — is written
+ * into it; the share lock makes a close wait for writes in flight, and vice versa.
+ */
+export async function openPeriodFor(tx: DbOrTx, day: string) {
+  const period = await periodFor(tx, day);
+  return lockOpen(tx, period);
+}
+
+/** Share-locks a period and refuses it when closed (see openPeriodFor). */
+export async function lockOpen(tx: DbOrTx, period: typeof periods.$inferSelect) {
+  const [row] = await tx.select({ status: periods.status }).from(periods).where(eq(periods.id, period.id)).for("share");
+  if (row?.status === "closed") throw new AppError("CONFLICT", "periods.errors.closed", { period: period.name });
+  return period;
+}
+
+/** Whether a period is still open, share-locked when it is (a close waits for the caller's write). */
+export async function isOpenLocked(tx: DbOrTx, periodId: number) {
+  const [row] = await tx.select({ status: periods.status }).from(periods).where(eq(periods.id, periodId)).for("share");
+  return row?.status === "open";
 }

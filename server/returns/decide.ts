@@ -1,11 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { invoices, orderEvents, orderLines, orders, periods, products, returnLines, returnRequests } from "@/db/schema";
+import { invoices, orderEvents, orderLines, orders, products, returnLines, returnRequests } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { PAYMENT_TERMS_DAYS } from "../commerce/invoices";
 import { insertOrder } from "../commerce/orders";
-import { dayOf, periodFor } from "../commerce/periods";
+import { dayOf, openPeriodFor } from "../commerce/periods";
 import { recordVolume } from "../commerce/volumes";
 import { AppError } from "../errors";
 import { documentNumber, issueNote, type DocumentLine } from "../invoices/notes";
@@ -82,11 +82,8 @@ async function invoiceOf(tx: DbOrTx, orderId: number) {
  * for the commission clawback.
  */
 async function takeBackVolume(tx: DbOrTx, request: Request, order: Order, value: { amount: number; pv: number; cv: number }, now: Date) {
-  const period = await periodFor(tx, dayOf(now));
-  // A closed period's volumes are what its commission run read: nothing is taken out of it. The
-  // share lock makes a close wait for this approval (as for orders), and vice versa.
-  const [{ status }] = (await tx.select({ status: periods.status }).from(periods).where(eq(periods.id, period.id)).for("share")) as [{ status: string }];
-  if (status === "closed") throw new AppError("CONFLICT", "periods.errors.closed", { period: period.name });
+  // A closed period's volumes are what its commission run read: nothing is taken out of it.
+  const period = await openPeriodFor(tx, dayOf(now));
   if (value.pv !== 0 || value.cv !== 0) {
     await recordVolume(tx, { periodId: period.id, consultantId: order.consultantId, orderId: order.id, returnId: request.id, pv: -value.pv, cv: -value.cv });
   }

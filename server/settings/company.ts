@@ -97,3 +97,9 @@ export async function updateCustomerSettings(db: Db, input: z.output<typeof cust
     return getCustomerSettings(tx);
   });
 }
+
+/** Commerce: the company's currency and after how many hours an untouched cart counts as abandoned. */
+export async function getCommerceSettings(db: DbOrTx) {
+  const [row] = await db.select({ currency: companySettings.currency, cartAbandonAfterHours: companySettings.cartAbandonAfterHours }).from(companySettings).where(eq(companySettings.id, 1));
+  return row ?? { currency: "BRL", cartAbandonAfterHours: 48 };
+}
