@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -218,13 +219,13 @@ export const orderEvents = pgTable(
   (t) => [index("order_events_order_idx").on(t.orderId, t.at)],
 );
 
+/** A payment settles either an order (in full) or a debit note (in full): exactly one of the two. */
 export const payments = pgTable(
   "payments",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    orderId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => orders.id),
+    orderId: bigint({ mode: "number" }).references(() => orders.id),
+    invoiceId: bigint({ mode: "number" }).references((): AnyPgColumn => invoices.id),
     amount: bigint({ mode: "number" }).notNull(),
     currency: text().notNull(),
     method: paymentMethod().notNull(),
@@ -236,7 +237,9 @@ export const payments = pgTable(
   (t) => [
     uniqueIndex("payments_idempotency_key").on(t.idempotencyKey),
     index("payments_order_idx").on(t.orderId),
+    uniqueIndex("payments_invoice_key").on(t.invoiceId).where(sql`${t.invoiceId} is not null`),
     check("payments_amount", sql`${t.amount} > 0`),
+    check("payments_settles_one", sql`(${t.orderId} is null) <> (${t.invoiceId} is null)`),
   ],
 );
 
@@ -252,9 +255,8 @@ export const invoices = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     kind: invoiceKind().notNull(),
     number: bigint({ mode: "number" }).notNull(),
-    orderId: bigint({ mode: "number" })
-      .notNull()
-      .references(() => orders.id),
+    /** Null only for a manual note that concerns no order (a consultant's own adjustment). */
+    orderId: bigint({ mode: "number" }).references(() => orders.id),
     relatedInvoiceId: bigint({ mode: "number" }),
     consultantId: bigint({ mode: "number" })
       .notNull()
@@ -270,6 +272,7 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex("invoices_kind_number_key").on(t.kind, t.number),
     uniqueIndex("invoices_order_invoice_key").on(t.orderId).where(sql`${t.kind} = 'invoice'`),
+    check("invoices_order", sql`${t.orderId} is not null or ${t.kind} <> 'invoice'`),
     index("invoices_consultant_idx").on(t.consultantId, t.issuedAt),
   ],
 );
