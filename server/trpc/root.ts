@@ -15,6 +15,7 @@ import { networkImportRouter } from "./routers/network-import";
 import { ordersRouter } from "./routers/orders";
 import { outboxRouter } from "./routers/outbox";
 import { periodsRouter } from "./routers/periods";
+import { plansRouter } from "./routers/plans";
 import { portalRouter } from "./routers/portal";
 import { returnsRouter } from "./routers/returns";
 import { settingsRouter } from "./routers/settings";
@@ -40,6 +41,7 @@ export const appRouter = router({
   orders: ordersRouter,
   catalogue: catalogueRouter,
   periods: periodsRouter,
+  plans: plansRouter,
   customers: customersRouter,
 });
 
