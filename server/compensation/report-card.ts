@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { DbOrTx } from "@/db/client";
-import { consultants, genealogy, periods, periodVolumes } from "@/db/schema";
+import { compRunConsultants, compRuns, consultants, genealogy, periods, periodVolumes } from "@/db/schema";
 import { dayOf } from "../commerce/periods";
 import { subtreeEnd } from "../network/tree/path";
 import { compilePlan, type CompiledPlan } from "./compile";
 import type { Plan } from "./plan";
+import { getPlanVersion } from "./plan-store";
 import { computeRanks, type RankResult } from "./ranks";
 import { STATUS_ACTIVE, STATUS_INACTIVE, STATUS_TERMINATED, type Snapshot } from "./snapshot";
 import { sponsorTree, type SponsorTree } from "./trees";
@@ -43,8 +44,12 @@ export type Requirement = {
 
 export type RankRef = { code: string; name: string; index: number };
 
+/** The consultant's ranks as the last closed run of an earlier period left them. */
+export type LastRun = { runId: number; periodCode: string; periodName: string; achieved: string | null; paidAs: string | null; highest: string | null; achievedName: string | null; paidAsName: string | null; highestName: string | null };
+
 export type ReportCard = {
   consultant: { id: number; code: string; name: string; status: "active" | "inactive" | "terminated" };
+  lastRun: LastRun | null;
   period: { id: number; code: string; name: string; startsOn: string; endsOn: string };
   plan: { id: number | null; version: number; name: string };
   /** This period so far. */
@@ -225,6 +230,48 @@ export function cardNumbers(s: Snapshot, plan: CompiledPlan, locale = "pt-BR") {
   };
 }
 
+/**
+ * The history a run of this period would read: the last closed (or published) run of an earlier
+ * period, for the consultant's subtree — paid-as, grace, highest and qualification streaks — with
+ * rank codes mapped onto the current plan's ladder (a code the plan no longer has counts as none).
+ */
+export async function lastClosedRun(db: DbOrTx, period: { startsOn: string }, consultantId: number, plan: CompiledPlan) {
+  const [run] = await db
+    .select({ id: compRuns.id, planVersionId: compRuns.planVersionId, periodCode: periods.code, periodName: periods.name })
+    .from(compRuns)
+    .innerJoin(periods, eq(periods.id, compRuns.periodId))
+    .where(and(eq(compRuns.kind, "close"), sql`${compRuns.status} in ('closed', 'published')`, sql`${periods.startsOn} < ${period.startsOn}`))
+    .orderBy(desc(periods.startsOn), desc(compRuns.id))
+    .limit(1);
+  if (!run) return null;
+  const [root] = await db.select({ path: genealogy.sponsorPath }).from(genealogy).where(eq(genealogy.consultantId, consultantId));
+  if (!root) return null;
+  const rows = await db
+    .select({ id: compRunConsultants.consultantId, achieved: compRunConsultants.achievedRank, paidAs: compRunConsultants.paidAsRank, highest: compRunConsultants.highestRank, graceUsed: compRunConsultants.graceUsed, streak: compRunConsultants.qualifiedStreak })
+    .from(compRunConsultants)
+    .innerJoin(genealogy, eq(genealogy.consultantId, compRunConsultants.consultantId))
+    .where(and(eq(compRunConsultants.runId, run.id), gte(genealogy.sponsorPath, root.path), sql`${genealogy.sponsorPath} < ${subtreeEnd(root.path)}`));
+  const runPlan = plan.tracksStreaks ? await getPlanVersion(db, run.planVersionId) : null;
+  const runCodes = runPlan ? runPlan.definition.ranks.ladder.map((r) => r.code) : [];
+  const index = (code: string | null) => (code === null ? -1 : plan.rankCodes.indexOf(code));
+  const history: ReportCardHistory = { previousPaidAs: new Map(), graceUsed: new Map(), highest: new Map(), qualifiedStreak: plan.tracksStreaks ? new Map() : undefined };
+  let own: (typeof rows)[number] | undefined;
+  for (const r of rows) {
+    if (r.id === consultantId) own = r;
+    history.previousPaidAs!.set(r.id, index(r.paidAs));
+    history.highest!.set(r.id, index(r.highest));
+    history.graceUsed!.set(r.id, r.graceUsed);
+    if (history.qualifiedStreak && r.streak) {
+      const bytes = r.streak;
+      history.qualifiedStreak.set(r.id, plan.rankCodes.map((code) => {
+        const k = runCodes.indexOf(code);
+        return k >= 0 && k < bytes.length ? bytes[k]! : 0;
+      }));
+    }
+  }
+  return { run, own: own ?? null, history };
+}
+
 /** The report card of one consultant in one (open) period under one plan version. Null: no such consultant. */
 export async function reportCard(
   db: DbOrTx,
@@ -234,12 +281,32 @@ export async function reportCard(
   const [who] = await db.select({ id: consultants.id, code: consultants.code, name: consultants.fullName, status: consultants.status }).from(consultants).where(eq(consultants.id, consultantId));
   if (!who) return null;
   const compiled = compilePlan(input.plan.definition);
-  const loaded = await loadSubtreeSnapshot(db, input.period.id, consultantId, compiled, input.history);
+  const last = input.history ? null : await lastClosedRun(db, input.period, consultantId, compiled);
+  const loaded = await loadSubtreeSnapshot(db, input.period.id, consultantId, compiled, input.history ?? last?.history);
   if (!loaded) return null;
   const numbers = cardNumbers(loaded.snapshot, compiled, input.locale);
+  const nameOf = (code: string | null | undefined) => {
+    const r = code ? input.plan.definition.ranks.ladder.find((x) => x.code === code) : undefined;
+    return code ? (r ? rankName(r.name, input.locale ?? "pt-BR") : code) : null;
+  };
+  const lastRun: LastRun | null =
+    last && last.own
+      ? {
+          runId: last.run.id,
+          periodCode: last.run.periodCode,
+          periodName: last.run.periodName,
+          achieved: last.own.achieved,
+          paidAs: last.own.paidAs,
+          highest: last.own.highest,
+          achievedName: nameOf(last.own.achieved),
+          paidAsName: nameOf(last.own.paidAs),
+          highestName: nameOf(last.own.highest),
+        }
+      : null;
   const { id, code, name, startsOn, endsOn } = input.period;
   return {
     consultant: who,
+    lastRun,
     period: { id, code, name, startsOn, endsOn },
     plan: { id: input.plan.id, version: input.plan.version, name: input.plan.definition.name },
     ...numbers,

@@ -2,6 +2,7 @@ import { createCallerFactory, router } from "./init";
 import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { collectionsRouter } from "./routers/collections";
+import { compExplainRouter } from "./routers/comp-explain";
 import { catalogueRouter } from "./routers/catalogue";
 import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
@@ -43,6 +44,7 @@ export const appRouter = router({
   periods: periodsRouter,
   plans: plansRouter,
   customers: customersRouter,
+  compExplain: compExplainRouter,
 });
 
 export type AppRouter = typeof appRouter;

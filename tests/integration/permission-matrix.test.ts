@@ -161,6 +161,9 @@ function sampleInput(path: string): unknown {
     "returns.myGet": () => ({ id: 999_999 }),
     "returns.myOrder": () => ({ orderId: 999_999 }),
     "returns.myCreate": () => ({ orderId: 999_999, kind: "return", reasonId: 1, lines: [{ orderLineId: 1, quantity: 1 }] }),
+    "compExplain.adminReportCard": () => ({ code: "RD000002" }),
+    "compExplain.explainLine": () => ({ runId: 999_999, lineNo: 0 }),
+    "compExplain.adminExplainLine": () => ({ runId: 999_999, lineNo: 0 }),
   };
   return samples[path]?.() ?? {};
 }
@@ -372,6 +375,11 @@ describe("every procedure declares who may call it", () => {
       "returns.myReturnableOrders": "portal.access",
       "returns.myOrder": "portal.access",
       "returns.myCreate": "portal.access",
+      "compExplain.reportCard": "portal.access", // the caller's own card, no id taken
+      "compExplain.adminReportCard": "network.read",
+      "compExplain.myLines": "portal.access", // own lines of published runs only
+      "compExplain.explainLine": "portal.access", // own line of a published run, else not found
+      "compExplain.adminExplainLine": "runs.close",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);

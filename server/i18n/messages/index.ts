@@ -6,6 +6,7 @@ import { collections } from "./collections";
 import { catalogue } from "./catalogue";
 import { commerce, ledger } from "./commerce";
 import { common } from "./common";
+import { compExplain } from "./comp-explain";
 import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
@@ -23,7 +24,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
