@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createDb, type Db } from "@/db/client";
 import { pruneRateLimits } from "../auth/rate-limit";
 import { markAbandonedCarts } from "../commerce/orders";
+import { COMP_RUN_TASK, executeRun } from "../compensation/runs/execute";
 import { deliverOutboxEmail } from "../email/deliver";
 import { DELIVER_EMAIL_TASK } from "../email/outbox";
 import { importTasks } from "../network/import/jobs";
@@ -19,6 +20,9 @@ const deliverEmailPayload = z.object({ outboxId: z.coerce.number().int().positiv
 export function buildTaskList(db: Db): TaskList {
   return {
     ...importTasks(db),
+    [COMP_RUN_TASK]: async (payload) => {
+      await executeRun(db, z.object({ runId: z.coerce.number().int().positive() }).parse(payload).runId);
+    },
     [DELIVER_EMAIL_TASK]: async (payload, helpers) => {
       const { outboxId } = deliverEmailPayload.parse(payload);
       // `attempts` already counts this run; on the last one a failure is final for the admin.

@@ -5,6 +5,7 @@ import { auth } from "./auth";
 import { collections } from "./collections";
 import { catalogue } from "./catalogue";
 import { commerce, ledger } from "./commerce";
+import { compRuns } from "./comp-runs";
 import { common } from "./common";
 import { compExplain } from "./comp-explain";
 import { customers } from "./customers";
@@ -24,7 +25,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, compRuns };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
