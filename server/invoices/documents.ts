@@ -34,7 +34,7 @@ export async function documentById(db: DbOrTx, id: number) {
   const [row] = await db
     .select({ ...documentColumns, lines: invoices.lines })
     .from(invoices)
-    .innerJoin(orders, eq(orders.id, invoices.orderId))
+    .leftJoin(orders, eq(orders.id, invoices.orderId))
     .innerJoin(consultants, eq(consultants.id, invoices.consultantId))
     .leftJoin(customers, eq(customers.id, invoices.customerId))
     .leftJoin(related, eq(related.id, invoices.relatedInvoiceId))
@@ -73,7 +73,7 @@ export async function listDocuments(db: DbOrTx, input: z.output<typeof listDocum
     db
       .select(documentColumns)
       .from(invoices)
-      .innerJoin(orders, eq(orders.id, invoices.orderId))
+      .leftJoin(orders, eq(orders.id, invoices.orderId))
       .innerJoin(consultants, eq(consultants.id, invoices.consultantId))
       .leftJoin(customers, eq(customers.id, invoices.customerId))
       .leftJoin(related, eq(related.id, invoices.relatedInvoiceId))
@@ -81,7 +81,7 @@ export async function listDocuments(db: DbOrTx, input: z.output<typeof listDocum
     db
       .select({ n: sql<number>`count(*)::int` })
       .from(invoices)
-      .innerJoin(orders, eq(orders.id, invoices.orderId))
+      .leftJoin(orders, eq(orders.id, invoices.orderId))
       .innerJoin(consultants, eq(consultants.id, invoices.consultantId))
       .where(filter),
   ]);

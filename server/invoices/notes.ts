@@ -16,7 +16,8 @@ export async function issueNote(
   tx: DbOrTx,
   note: {
     kind: NoteKind;
-    orderId: number;
+    /** Null for a manual note that concerns no order. */
+    orderId: number | null;
     relatedInvoiceId?: number | null;
     consultantId: number;
     customerId: number | null;

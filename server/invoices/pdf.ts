@@ -50,10 +50,8 @@ export function renderDocumentPdf(doc: DocumentRow, locale: Locale, issuer: { na
   pdf.fillColor(INK).font("Helvetica-Bold").fontSize(16).text(text(title), left, PAGE.margin, { width: right - left, align: "right" });
   pdf.moveDown(2);
 
-  const facts: [string, string][] = [
-    [t("invoices.pdf.issuedOn"), date(doc.issuedAt)],
-    [t("invoices.pdf.order"), doc.orderNumber],
-  ];
+  const facts: [string, string][] = [[t("invoices.pdf.issuedOn"), date(doc.issuedAt)]];
+  if (doc.orderNumber) facts.push([t("invoices.pdf.order"), doc.orderNumber]);
   if (doc.dueOn) facts.push([t("invoices.pdf.dueOn"), date(`${doc.dueOn}T00:00:00Z`)]);
   if (doc.relatedKind && doc.relatedNumber !== null) facts.push([t("invoices.pdf.refersTo"), `${t(`invoices.kind.${doc.relatedKind}`)} ${documentNumber(doc.relatedNumber)}`]);
   facts.push([t("invoices.pdf.consultant"), `${doc.consultantName} (${doc.consultantCode})`]);

@@ -81,5 +81,5 @@ export async function consultantStatement(db: DbOrTx, consultantId: number, inpu
 
 /** Entries whose source is a document: manual notes ("adjustment") point at their invoice row. */
 function documentIdOf(line: { sourceType: string | null; sourceId: string | null }) {
-  return line.sourceType === "adjustment" && line.sourceId ? Number(line.sourceId) : null;
+  return (line.sourceType === "adjustment" || line.sourceType === "debit_note") && line.sourceId ? Number(line.sourceId) : null;
 }

@@ -150,6 +150,7 @@ function sampleInput(path: string): unknown {
     "collections.aging": () => ({}),
     "collections.openOrders": () => ({}),
     "collections.registerPayment": () => ({ orderId: 999_999, method: "bank_slip" }),
+    "collections.payDebitNote": () => ({ invoiceId: 999_999, method: "bank_slip" }),
     "collections.previewBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
     "collections.applyBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
     "returns.queue": () => ({}),
@@ -376,6 +377,7 @@ describe("every procedure declares who may call it", () => {
       "returns.myOrder": "portal.access",
       "returns.myCreate": "portal.access",
       "compExplain.reportCard": "portal.access", // the caller's own card, no id taken
+      "collections.payDebitNote": "orders.manage",
       "compExplain.adminReportCard": "network.read",
       "compExplain.myLines": "portal.access", // own lines of published runs only
       "compExplain.explainLine": "portal.access", // own line of a published run, else not found

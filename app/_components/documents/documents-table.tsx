@@ -34,7 +34,7 @@ export function DocumentsTable({ mode, pageSize = 25 }: { mode: "staff" | "porta
       { id: "kind", header: t("invoices.list.kind"), cell: ({ row }) => t(`invoices.kind.${row.original.kind}`) },
       { id: "number", header: t("invoices.list.number"), cell: ({ row }) => <span className="tabular-nums">{documentNo(row.original.number)}</span> },
       { id: "issuedAt", header: t("invoices.list.issuedAt"), cell: ({ row }) => <span className="whitespace-nowrap tabular-nums">{new Intl.DateTimeFormat(locale, { dateStyle: "short" }).format(new Date(row.original.issuedAt))}</span> },
-      { id: "order", header: t("invoices.list.order"), cell: ({ row }) => row.original.orderNumber },
+      { id: "order", header: t("invoices.list.order"), cell: ({ row }) => row.original.orderNumber ?? "—" },
       ...(mode === "staff" ? [{ id: "consultant", header: t("invoices.list.consultant"), cell: ({ row }: { row: { original: Row } }) => `${row.original.consultantName} · ${row.original.consultantCode}` }] : []),
       { id: "total", header: t("invoices.list.total"), cell: ({ row }) => <span className="tabular-nums">{formatMoney(row.original.total, row.original.currency, locale)}</span> },
       {

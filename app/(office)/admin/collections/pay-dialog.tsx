@@ -14,8 +14,26 @@ import { Dialog } from "../_components/dialog";
 
 const METHODS = ["bank_slip", "bank_transfer", "pay_on_delivery"] as const;
 
-/** Registers an order's payment (in full); one key per opening, so a double click pays once. */
-export function PayDialog({ order, onClose, onPaid }: { order: { id: number; number: string; total: number; currency: string; paymentMethod: (typeof METHODS)[number] | null }; onClose: () => void; onPaid: () => void }) {
+/**
+ * Registers the payment (in full) of an order, or of a debit note when `order.kind` says so; one
+ * key per opening, so a double click pays once.
+ */
+export function PayDialog({
+  order,
+  onClose,
+  onPaid,
+}: {
+  order: {
+    kind?: "order" | "debit_note";
+    id: number;
+    number: string;
+    total: number;
+    currency: string;
+    paymentMethod: (typeof METHODS)[number] | null;
+  };
+  onClose: () => void;
+  onPaid: () => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const trpc = useTRPC();
@@ -23,35 +41,70 @@ export function PayDialog({ order, onClose, onPaid }: { order: { id: number; num
   const [reference, setReference] = useState("");
   const [key] = useState(newAttemptKey);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
-  const pay = useMutation(trpc.collections.registerPayment.mutationOptions());
+  const [message, setMessage] = useState<{
+    kind: "error" | "success";
+    text: string;
+  } | null>(null);
+  const payOrder = useMutation(trpc.collections.registerPayment.mutationOptions());
+  const payNote = useMutation(trpc.collections.payDebitNote.mutationOptions());
+  const isNote = order.kind === "debit_note";
+  const pending = payOrder.isPending || payNote.isPending;
   const done = message?.kind === "success";
   return (
-    <Dialog open onClose={onClose} title={t("collections.pay.title", { number: order.number })} testId="pay-dialog">
+    <Dialog open onClose={onClose} title={isNote ? t("collections.pay.noteTitle", { number: order.number }) : t("collections.pay.title", { number: order.number })} testId="pay-dialog">
       <form
         className="space-y-4"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           setErrors({});
-          pay.mutate(
-            { orderId: order.id, method, reference: reference.trim() || null, idempotencyKey: key },
-            {
-              onSuccess: () => {
-                setMessage({ kind: "success", text: t("collections.pay.done", { number: order.number }) });
-                onPaid();
-              },
-              onError: (error) => {
-                setErrors(fieldErrorsOf(error));
-                setMessage({ kind: "error", text: error.message });
-              },
+          const handlers = {
+            onSuccess: () => {
+              setMessage({
+                kind: "success" as const,
+                text: isNote ? t("collections.pay.noteDone", { number: order.number }) : t("collections.pay.done", { number: order.number }),
+              });
+              onPaid();
             },
-          );
+            onError: (error: { message: string }) => {
+              setErrors(fieldErrorsOf(error));
+              setMessage({ kind: "error" as const, text: error.message });
+            },
+          };
+          const common = {
+            method,
+            reference: reference.trim() || null,
+            idempotencyKey: key,
+          };
+          if (isNote) payNote.mutate({ invoiceId: order.id, ...common }, handlers);
+          else payOrder.mutate({ orderId: order.id, ...common }, handlers);
         }}
       >
-        <p className="text-sm text-slate-700">{t("collections.pay.amount", { amount: formatMoney(order.total, order.currency, locale) })}</p>
-        <SelectField label={t("collections.pay.method")} value={method} onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])} options={METHODS.map((m) => ({ value: m, label: t(`commerce.paymentMethod.${m}`) }))} errors={errors.method} data-testid="pay-method" />
-        <TextField label={t("collections.pay.reference")} hint={t("collections.pay.referenceHint")} value={reference} maxLength={100} onChange={(e) => setReference(e.target.value)} errors={errors.reference} data-testid="pay-reference" />
+        <p className="text-sm text-slate-700">
+          {t(isNote ? "collections.pay.noteAmount" : "collections.pay.amount", {
+            amount: formatMoney(order.total, order.currency, locale),
+          })}
+        </p>
+        <SelectField
+          label={t("collections.pay.method")}
+          value={method}
+          onChange={(e) => setMethod(e.target.value as (typeof METHODS)[number])}
+          options={METHODS.map((m) => ({
+            value: m,
+            label: t(`commerce.paymentMethod.${m}`),
+          }))}
+          errors={errors.method}
+          data-testid="pay-method"
+        />
+        <TextField
+          label={t("collections.pay.reference")}
+          hint={t("collections.pay.referenceHint")}
+          value={reference}
+          maxLength={100}
+          onChange={(e) => setReference(e.target.value)}
+          errors={errors.reference}
+          data-testid="pay-reference"
+        />
         {message ? (
           <div data-testid="pay-message">
             <Alert kind={message.kind}>{message.text}</Alert>
@@ -62,8 +115,8 @@ export function PayDialog({ order, onClose, onPaid }: { order: { id: number; num
             {t("common.cancel")}
           </Button>
           {done ? null : (
-            <Button type="submit" disabled={pay.isPending} data-testid="pay-submit">
-              {pay.isPending ? t("collections.pay.working") : t("collections.pay.submit")}
+            <Button type="submit" disabled={pending} data-testid="pay-submit">
+              {pending ? t("collections.pay.working") : t("collections.pay.submit")}
             </Button>
           )}
         </div>

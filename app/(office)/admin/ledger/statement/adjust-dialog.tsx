@@ -12,7 +12,7 @@ import { formatMoney, parseMoney } from "@/server/commerce/money";
 import { Dialog } from "../../_components/dialog";
 import { documentNo } from "@/app/_components/documents/document-link";
 
-/** A manual adjustment: a credit or debit note on one of the consultant's orders, posted and audited. */
+/** A manual adjustment: a credit or debit note on the consultant's account (about one of their orders, or none), posted and audited. */
 export function AdjustDialog({ consultantId, name, onClose, onDone }: { consultantId: number; name: string; onClose: () => void; onDone: () => void }) {
   const t = useT();
   const locale = useLocale();
@@ -22,7 +22,10 @@ export function AdjustDialog({ consultantId, name, onClose, onDone }: { consulta
   const [amount, setAmount] = useState("");
   const [memo, setMemo] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
-  const [message, setMessage] = useState<{ kind: "error" | "success"; text: string } | null>(null);
+  const [message, setMessage] = useState<{
+    kind: "error" | "success";
+    text: string;
+  } | null>(null);
   const orders = useQuery(trpc.ledger.adjustableOrders.queryOptions({ consultantId }));
   const adjust = useMutation(trpc.ledger.adjust.mutationOptions());
   const currency = orders.data?.[0]?.currency ?? "BRL";
@@ -33,10 +36,22 @@ export function AdjustDialog({ consultantId, name, onClose, onDone }: { consulta
     const parsed = parseMoney(amount, locale, currency);
     if (!parsed.ok || parsed.value <= 0) return setErrors({ amount: [t("ledgerScreens.errors.amount")] });
     adjust.mutate(
-      { consultantId, orderId: Number(orderId) || 0, kind, amount: parsed.value, memo },
+      {
+        consultantId,
+        orderId: orderId ? Number(orderId) : null,
+        kind,
+        amount: parsed.value,
+        memo,
+      },
       {
         onSuccess: (made) => {
-          setMessage({ kind: "success", text: t("ledgerScreens.adjust.done", { document: t(`invoices.kind.${kind}`), number: documentNo(made.number) }) });
+          setMessage({
+            kind: "success",
+            text: t("ledgerScreens.adjust.done", {
+              document: t(`invoices.kind.${kind}`),
+              number: documentNo(made.number),
+            }),
+          });
           setAmount("");
           setMemo("");
           onDone();
@@ -64,22 +79,27 @@ export function AdjustDialog({ consultantId, name, onClose, onDone }: { consulta
           label={t("ledgerScreens.adjust.kind")}
           value={kind}
           onChange={(e) => setKind(e.target.value as "credit_note" | "debit_note")}
-          options={(["credit_note", "debit_note"] as const).map((k) => ({ value: k, label: t(`invoices.kind.${k}`) }))}
+          options={(["credit_note", "debit_note"] as const).map((k) => ({
+            value: k,
+            label: t(`invoices.kind.${k}`),
+          }))}
           data-testid="adjust-kind"
         />
         <p className="-mt-2 text-xs text-slate-500">{kind === "credit_note" ? t("ledgerScreens.adjust.creditEffect") : t("ledgerScreens.adjust.debitEffect")}</p>
-        {orders.data && !orders.data.length ? (
-          <Alert kind="info">{t("ledgerScreens.adjust.noOrders")}</Alert>
-        ) : (
-          <SelectField
-            label={t("ledgerScreens.adjust.order")}
-            value={orderId}
-            onChange={(e) => setOrderId(e.target.value)}
-            options={[{ value: "", label: t("ledgerScreens.adjust.chooseOrder") }, ...(orders.data ?? []).map((o) => ({ value: String(o.id), label: `${o.number} · ${t(`commerce.status.${o.status}`)} · ${formatMoney(o.total, o.currency, locale)}` }))]}
-            errors={errors.orderId}
-            data-testid="adjust-order"
-          />
-        )}
+        <SelectField
+          label={t("ledgerScreens.adjust.order")}
+          value={orderId}
+          onChange={(e) => setOrderId(e.target.value)}
+          options={[
+            { value: "", label: t("ledgerScreens.adjust.chooseOrder") },
+            ...(orders.data ?? []).map((o) => ({
+              value: String(o.id),
+              label: `${o.number} · ${t(`commerce.status.${o.status}`)} · ${formatMoney(o.total, o.currency, locale)}`,
+            })),
+          ]}
+          errors={errors.orderId}
+          data-testid="adjust-order"
+        />
         <TextField label={t("ledgerScreens.adjust.amount", { currency })} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} errors={errors.amount} data-testid="adjust-amount" />
         <TextField label={t("ledgerScreens.adjust.memo")} hint={t("ledgerScreens.adjust.memoHint")} value={memo} maxLength={200} onChange={(e) => setMemo(e.target.value)} errors={errors.memo} data-testid="adjust-memo" />
         {message ? (
