@@ -8,6 +8,7 @@ import { buildGenealogy } from "@/server/network/tree/bulk";
 import { nameKey } from "@/server/network/tree/name-key";
 import { consultants, genealogy, placementTree, userRoles, users } from "./schema";
 import { seedCommerce } from "./seed-commerce";
+import { seedKnowledge } from "./seed-knowledge";
 import { seedPlans } from "./seed-plans";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
 
@@ -161,5 +162,6 @@ export async function seedDemo(db: Db, options: { size?: number; commerce?: bool
   // The shop goes through the real order services, after the network is committed.
   if (options.commerce !== false) await seedCommerce(db);
   await seedPlans(db);
+  await seedKnowledge(db);
   return result;
 }

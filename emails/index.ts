@@ -2,6 +2,8 @@ import { createElement, type ComponentType } from "react";
 import { render, toPlainText } from "@react-email/render";
 import type { z } from "zod";
 import type { Locale } from "@/server/i18n/locales";
+import ContactReceivedEmail, { contactReceivedPropsSchema, contactReceivedSubject } from "./contact-received";
+import ContactSiteNoticeEmail, { contactSiteNoticePropsSchema, contactSiteNoticeSubject } from "./contact-site-notice";
 import PasswordResetEmail, { passwordResetPropsSchema, passwordResetSubject } from "./password-reset";
 import ReturnDecidedEmail, { returnDecidedPropsSchema, returnDecidedSubject } from "./return-decided";
 import WelcomeEmail, { welcomePropsSchema, welcomeSubject } from "./welcome";
@@ -25,6 +27,8 @@ export const templates = {
     subject: (locale) => passwordResetSubject(locale),
   }),
   "return-decided": entry({ schema: returnDecidedPropsSchema, component: ReturnDecidedEmail, subject: returnDecidedSubject }),
+  "contact-received": entry({ schema: contactReceivedPropsSchema, component: ContactReceivedEmail, subject: contactReceivedSubject }),
+  "contact-site-notice": entry({ schema: contactSiteNoticePropsSchema, component: ContactSiteNoticeEmail, subject: contactSiteNoticeSubject }),
 };
 
 export type TemplateName = keyof typeof templates;

@@ -4,11 +4,13 @@ import { auditRouter } from "./routers/audit";
 import { collectionsRouter } from "./routers/collections";
 import { compExplainRouter } from "./routers/comp-explain";
 import { catalogueRouter } from "./routers/catalogue";
+import { contactRouter } from "./routers/contact";
 import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
 import { invoicesRouter } from "./routers/invoices";
+import { knowledgeRouter } from "./routers/knowledge";
 import { ledgerRouter } from "./routers/ledger";
 import { meRouter } from "./routers/me";
 import { networkRouter } from "./routers/network";
@@ -44,6 +46,8 @@ export const appRouter = router({
   periods: periodsRouter,
   plans: plansRouter,
   customers: customersRouter,
+  knowledge: knowledgeRouter,
+  contact: contactRouter,
   compExplain: compExplainRouter,
 });
 

@@ -162,6 +162,20 @@ function sampleInput(path: string): unknown {
     "returns.myGet": () => ({ id: 999_999 }),
     "returns.myOrder": () => ({ orderId: 999_999 }),
     "returns.myCreate": () => ({ orderId: 999_999, kind: "return", reasonId: 1, lines: [{ orderLineId: 1, quantity: 1 }] }),
+    "knowledge.get": () => ({ id: 999_999 }),
+    "knowledge.create": () => ({ categoryId: 999_999, slug: `matriz-${++created}`, translations: { "pt-BR": { title: "Pergunta da matriz", body: "Resposta da matriz de permissões." } } }),
+    "knowledge.update": () => ({ id: 999_999, categoryId: 999_999, slug: "matriz-x", translations: { "pt-BR": { title: "Pergunta da matriz", body: "Resposta da matriz de permissões." } } }),
+    "knowledge.setPublished": () => ({ id: 999_999, published: false }),
+    "knowledge.delete": () => ({ id: 999_999 }),
+    "knowledge.createCategory": () => ({ slug: `matriz-${++created}`, name: { "pt-BR": "Categoria da matriz" } }),
+    "knowledge.updateCategory": () => ({ id: 999_999, slug: "matriz-x", name: { "pt-BR": "Categoria da matriz" } }),
+    "knowledge.deleteCategory": () => ({ id: 999_999 }),
+    "knowledge.linked": () => ({ incidentId: 999_999 }),
+    "knowledge.linkCandidates": () => ({ incidentId: 999_999, q: "senha" }),
+    "knowledge.link": () => ({ incidentId: 999_999, articleId: 999_999 }),
+    "knowledge.unlink": () => ({ incidentId: 999_999, articleId: 999_999 }),
+    "knowledge.suggest": () => ({ q: "senha" }),
+    "contact.submit": () => ({ slug: "ana", name: "Visitante da Matriz", email: `matrix-contact${++created}@exemplo.com`, subject: "Dúvida da matriz", message: "Mensagem da matriz de permissões." }),
     "compExplain.adminReportCard": () => ({ code: "RD000002" }),
     "compExplain.explainLine": () => ({ runId: 999_999, lineNo: 0 }),
     "compExplain.adminExplainLine": () => ({ runId: 999_999, lineNo: 0 }),
@@ -376,6 +390,22 @@ describe("every procedure declares who may call it", () => {
       "returns.myReturnableOrders": "portal.access",
       "returns.myOrder": "portal.access",
       "returns.myCreate": "portal.access",
+      "knowledge.list": "incidents.manage", // the service desk runs the knowledge base
+      "knowledge.get": "incidents.manage",
+      "knowledge.create": "incidents.manage",
+      "knowledge.update": "incidents.manage",
+      "knowledge.setPublished": "incidents.manage",
+      "knowledge.delete": "incidents.manage",
+      "knowledge.categories": "incidents.manage",
+      "knowledge.createCategory": "incidents.manage",
+      "knowledge.updateCategory": "incidents.manage",
+      "knowledge.deleteCategory": "incidents.manage",
+      "knowledge.linked": "incidents.manage",
+      "knowledge.linkCandidates": "incidents.manage",
+      "knowledge.link": "incidents.manage",
+      "knowledge.unlink": "incidents.manage",
+      "knowledge.suggest": "public", // published articles only, at most 8
+      "contact.submit": "public", // the contact forms: zod-validated, honeypot, rate-limited per IP and site
       "compExplain.reportCard": "portal.access", // the caller's own card, no id taken
       "collections.payDebitNote": "orders.manage",
       "compExplain.adminReportCard": "network.read",
@@ -387,9 +417,9 @@ describe("every procedure declares who may call it", () => {
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);
   });
 
-  it("keeps public procedures to account recovery and the site checkout", () => {
+  it("keeps public procedures to account recovery, the site checkout, the contact forms and FAQ suggestions", () => {
     const open = procedures(appRouter).filter(([, p]) => p._def.meta?.access === "public").map(([path]) => path);
-    expect(open.sort()).toEqual(["account.requestPasswordReset", "account.resetPassword", "orders.checkout"]);
+    expect(open.sort()).toEqual(["account.requestPasswordReset", "account.resetPassword", "contact.submit", "knowledge.suggest", "orders.checkout"]);
   });
 });
 

@@ -7,12 +7,14 @@ import { catalogue } from "./catalogue";
 import { commerce, ledger } from "./commerce";
 import { compRuns } from "./comp-runs";
 import { common } from "./common";
+import { contact } from "./contact";
 import { compExplain } from "./comp-explain";
 import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
 import { incidents } from "./incidents";
 import { invoices } from "./invoices";
+import { knowledge } from "./knowledge";
 import { ledgerScreens } from "./ledger-screens";
 import { network } from "./network";
 import { networkBulk } from "./network-bulk";
@@ -25,7 +27,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, compRuns };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, compRuns, knowledge, contact };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
