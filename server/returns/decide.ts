@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { invoices, orderEvents, orderLines, orders, products, returnLines, returnRequests } from "@/db/schema";
+import { customers, invoices, orderEvents, orderLines, orders, products, returnLines, returnRequests } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { PAYMENT_TERMS_DAYS } from "../commerce/invoices";
 import { insertOrder } from "../commerce/orders";
@@ -127,6 +127,7 @@ async function approveReturn(tx: DbOrTx, request: Request, order: Order, actorUs
     ],
   });
   await takeBackVolume(tx, request, order, value, now);
+  await adjustCustomerSpend(tx, order.customerId, -value.amount);
   return { noteId: note.id, replacementOrderId: null };
 }
 
@@ -194,7 +195,21 @@ async function approveExchange(tx: DbOrTx, request: Request, order: Order, actor
     ],
   });
   await takeBackVolume(tx, request, order, value, now);
+  await adjustCustomerSpend(tx, order.customerId, difference);
   return { noteId: note?.id ?? null, replacementOrderId: replacement.id };
+}
+
+/**
+ * A customer's purchase summary (the RFM monetary measure) follows what they kept: a return takes
+ * its value off, an exchange adds the difference either way. An exchange is not a new purchase, so
+ * the order count and the last purchase date stay.
+ */
+async function adjustCustomerSpend(tx: DbOrTx, customerId: number | null, delta: number) {
+  if (customerId === null || delta === 0) return;
+  await tx
+    .update(customers)
+    .set({ totalSpent: sql`greatest(0, ${customers.totalSpent} + ${delta})` })
+    .where(eq(customers.id, customerId));
 }
 
 /** Names of replacement products for screens (active or not: a decided request keeps its history). */

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { auditLog, consultants, invoices, journalEntries, payments, products, returnReasons, users } from "@/db/schema";
+import { auditLog, consultants, customers, invoices, journalEntries, payments, products, returnReasons, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { agingByConsultant, openOrders } from "@/server/collections/aging";
 import { issueInvoice } from "@/server/commerce/invoices";
@@ -165,5 +165,25 @@ describe("manual adjustments", () => {
     expect((await failureOf(admin.api.ledger.adjust({ consultantId: 999_999, kind: "credit_note", amount: 1000, memo: "Ninguém" }), admin.ctx)).data.code).toBe("NOT_FOUND");
     expect(await db.$count(invoices)).toBe(count);
     await expectBalanced();
+  });
+});
+
+describe("a customer's purchase summary (RFM monetary)", () => {
+  it("loses what a return gives back and moves by an exchange's difference; the order count stays", async () => {
+    const [customer] = await db.insert(customers).values({ consultantId: anaId, fullName: "Cliente RFM", email: "rfm@exemplo.com" }).returning();
+    const order = await createOrder(db, { consultantId: anaId, customerId: customer!.id, channel: "staff", lines: [{ productId: product.lipstick, quantity: 3 }], paymentMethod: "bank_slip", place: true, actorUserId: adminId });
+    await payOrder(db, { orderId: order.id, method: "bank_slip" }, adminId);
+    await issueInvoice(db, order.id, adminId);
+    await advanceOrder(db, { orderId: order.id, to: "shipped" }, adminId);
+    await advanceOrder(db, { orderId: order.id, to: "delivered" }, adminId);
+    const spent = async () => (await db.select({ n: customers.totalSpent, c: customers.ordersCount }).from(customers).where(eq(customers.id, customer!.id)))[0]!;
+    expect(await spent()).toEqual({ n: 3 * 4990, c: 1 });
+    const [line] = await db.execute<{ id: number }>(sql`select id::int from order_lines where order_id = ${order.id}`);
+    const ask = (kind: "return" | "exchange", replacementProductId?: number) =>
+      createReturnRequest(db, { orderId: order.id, kind, reasonId, notes: null, lines: [{ orderLineId: line!.id, quantity: 1, replacementProductId }], photos: [] }, { userId: adminId, ownConsultantId: null }, store);
+    await decideReturn(db, { id: (await ask("return")).id, decision: "approve", comment: "" }, adminId, links);
+    expect(await spent()).toEqual({ n: 2 * 4990, c: 1 });
+    await decideReturn(db, { id: (await ask("exchange", product.perfume)).id, decision: "approve", comment: "" }, adminId, links);
+    expect(await spent()).toEqual({ n: 2 * 4990 + 18990 - 4990, c: 1 });
   });
 });
