@@ -3,6 +3,7 @@ import { accountRouter } from "./routers/account";
 import { auditRouter } from "./routers/audit";
 import { collectionsRouter } from "./routers/collections";
 import { compExplainRouter } from "./routers/comp-explain";
+import { compRunsRouter } from "./routers/comp-runs";
 import { catalogueRouter } from "./routers/catalogue";
 import { contactRouter } from "./routers/contact";
 import { consultantRecordsRouter } from "./routers/consultant-records";
@@ -49,6 +50,7 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   contact: contactRouter,
   compExplain: compExplainRouter,
+  compRuns: compRunsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -179,6 +179,17 @@ function sampleInput(path: string): unknown {
     "compExplain.adminReportCard": () => ({ code: "RD000002" }),
     "compExplain.explainLine": () => ({ runId: 999_999, lineNo: 0 }),
     "compExplain.adminExplainLine": () => ({ runId: 999_999, lineNo: 0 }),
+    "compRuns.list": () => ({ periodId: null }),
+    "compRuns.get": () => ({ id: 999_999 }),
+    "compRuns.lines": () => ({ runId: 999_999 }),
+    "compRuns.preview": () => ({ periodId: 999_999 }),
+    "compRuns.close": () => ({ periodId: 999_999 }),
+    "compRuns.cancel": () => ({ id: 999_999 }),
+    "compRuns.publish": () => ({ id: 999_999 }),
+    "compRuns.adjustments": () => ({ periodId: 999_999 }),
+    "compRuns.createAdjustment": () => ({ periodId: 999_999, consultant: "RD000002", amount: 100, reason: "matriz de permissões" }),
+    "compRuns.updateAdjustment": () => ({ id: 999_999, amount: 100, reason: "matriz de permissões" }),
+    "compRuns.deleteAdjustment": () => ({ id: 999_999 }),
   };
   return samples[path]?.() ?? {};
 }
@@ -412,6 +423,19 @@ describe("every procedure declares who may call it", () => {
       "compExplain.myLines": "portal.access", // own lines of published runs only
       "compExplain.explainLine": "portal.access", // own line of a published run, else not found
       "compExplain.adminExplainLine": "runs.close",
+      // Commission runs: reading every consultant's earnings and closing are for admin and finance only.
+      "compRuns.periods": "runs.close",
+      "compRuns.list": "runs.close",
+      "compRuns.get": "runs.close",
+      "compRuns.lines": "runs.close",
+      "compRuns.preview": "runs.close",
+      "compRuns.close": "runs.close",
+      "compRuns.cancel": "runs.close",
+      "compRuns.publish": "runs.close",
+      "compRuns.adjustments": "runs.close",
+      "compRuns.createAdjustment": "runs.close",
+      "compRuns.updateAdjustment": "runs.close",
+      "compRuns.deleteAdjustment": "runs.close",
     };
     const declared = Object.fromEntries(procedures(appRouter).map(([path, p]) => [path, p._def.meta?.access]));
     for (const [path, access] of Object.entries(policy)) expect(declared[path], path).toBe(access);
