@@ -239,7 +239,7 @@ export async function explainLine(db: DbOrTx, runId: number, lineNo: number, sco
  * A consultant's commissions: the published runs they appear in (newest first, with their total),
  * and one run's lines, paged, with totals by bonus. `runId` absent: the newest published run.
  */
-export async function myLines(db: DbOrTx, consultantId: number, input: { runId?: number; offset: number; limit: number }) {
+export async function myLines(db: DbOrTx, consultantId: number, input: { runId?: number; offset: number; limit: number }, locale = "pt-BR") {
   const runs = await db
     .select({
       runId: compRuns.id,
@@ -249,6 +249,7 @@ export async function myLines(db: DbOrTx, consultantId: number, input: { runId?:
       currency: compRuns.currency,
       total: compRunConsultants.total,
       rank: compRunConsultants.paidAsRank,
+      planVersionId: compRuns.planVersionId,
     })
     .from(compRuns)
     .innerJoin(periods, eq(periods.id, compRuns.periodId))
@@ -260,7 +261,10 @@ export async function myLines(db: DbOrTx, consultantId: number, input: { runId?:
   const selected = runs.find((r) => r.runId === runId);
   // A run that is not published, or where she earned nothing, is simply not hers to list.
   if (input.runId !== undefined && !selected) throw new AppError("NOT_FOUND", "compExplain.errors.runNotFound");
-  if (!selected) return { runs, run: null, lines: [], totalLines: 0, byBonus: [] };
+  if (!selected) return { runs, run: null, lines: [], totalLines: 0, byBonus: [] as { bonus: string; lines: number; amount: number }[] };
+  const plan = selected.rank ? await getPlanVersion(db, selected.planVersionId) : null;
+  const ladderRank = plan?.definition.ranks.ladder.find((r) => r.code === selected.rank);
+  const run = { ...selected, rankName: selected.rank ? (ladderRank ? rankName(ladderRank.name, locale) : selected.rank) : null };
   const mine = and(eq(compRunLines.runId, selected.runId), eq(compRunLines.consultantId, consultantId));
   const [lines, byBonus] = await Promise.all([
     db
@@ -288,5 +292,5 @@ export async function myLines(db: DbOrTx, consultantId: number, input: { runId?:
       .groupBy(compRunLines.bonus)
       .orderBy(sql`sum(${compRunLines.amount}) desc`),
   ]);
-  return { runs, run: selected, lines, totalLines: byBonus.reduce((n, b) => n + b.lines, 0), byBonus };
+  return { runs, run, lines, totalLines: byBonus.reduce((n, b) => n + b.lines, 0), byBonus };
 }

@@ -17,6 +17,8 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/portal/orders", label: t("orders.nav.myOrders"), exact: true },
     { href: "/portal/orders/new", label: t("orders.nav.newOrder") },
     { href: "/portal/statement", label: t("ledgerScreens.nav.mine") },
+    { href: "/portal/commissions", label: t("compExplain.nav.commissions") },
+    { href: "/portal/rank", label: t("compExplain.nav.rank") },
     { href: "/portal/returns", label: t("returns.nav.portal") },
     { href: "/portal/customers", label: t("customers.portalNav") },
     { href: "/portal/site", label: t("portal.nav.site") },

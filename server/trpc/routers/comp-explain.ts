@@ -53,7 +53,7 @@ export const compExplainRouter = router({
   /** The caller's published runs and one run's lines, paged, with totals by bonus. */
   myLines: portal
     .input(z.object({ runId: z.number().int().positive().optional(), offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(100).default(25) }))
-    .query(({ ctx, input }) => myLines(ctx.db, ownConsultantId(ctx.user), input)),
+    .query(({ ctx, input }) => myLines(ctx.db, ownConsultantId(ctx.user), input, ctx.locale)),
   /** One of the caller's own lines of a published run, explained (anything else: not found). */
   explainLine: portal.input(lineKey).query(({ ctx, input }) => explainLine(ctx.db, input.runId, input.lineNo, { kind: "consultant", consultantId: ownConsultantId(ctx.user) }, ctx.locale)),
   /** Any line of any run, explained. */
