@@ -4,6 +4,8 @@ import type { z } from "zod";
 import type { Locale } from "@/server/i18n/locales";
 import ContactReceivedEmail, { contactReceivedPropsSchema, contactReceivedSubject } from "./contact-received";
 import ContactSiteNoticeEmail, { contactSiteNoticePropsSchema, contactSiteNoticeSubject } from "./contact-site-notice";
+import IncidentReplyEmail, { incidentReplyPropsSchema, incidentReplySubject } from "./incident-reply";
+import IncidentSlaAlertEmail, { incidentSlaAlertPropsSchema, incidentSlaAlertSubject } from "./incident-sla-alert";
 import PasswordResetEmail, { passwordResetPropsSchema, passwordResetSubject } from "./password-reset";
 import ReturnDecidedEmail, { returnDecidedPropsSchema, returnDecidedSubject } from "./return-decided";
 import WelcomeEmail, { welcomePropsSchema, welcomeSubject } from "./welcome";
@@ -27,6 +29,8 @@ export const templates = {
     subject: (locale) => passwordResetSubject(locale),
   }),
   "return-decided": entry({ schema: returnDecidedPropsSchema, component: ReturnDecidedEmail, subject: returnDecidedSubject }),
+  "incident-reply": entry({ schema: incidentReplyPropsSchema, component: IncidentReplyEmail, subject: incidentReplySubject }),
+  "incident-sla-alert": entry({ schema: incidentSlaAlertPropsSchema, component: IncidentSlaAlertEmail, subject: incidentSlaAlertSubject }),
   "contact-received": entry({ schema: contactReceivedPropsSchema, component: ContactReceivedEmail, subject: contactReceivedSubject }),
   "contact-site-notice": entry({ schema: contactSiteNoticePropsSchema, component: ContactSiteNoticeEmail, subject: contactSiteNoticeSubject }),
 };

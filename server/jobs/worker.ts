@@ -8,6 +8,7 @@ import { deliverOutboxEmail } from "../email/deliver";
 import { DELIVER_EMAIL_TASK } from "../email/outbox";
 import { importTasks } from "../network/import/jobs";
 import { VACUUM_TREES_TASK, vacuumTrees } from "../network/tree/vacuum";
+import { SLA_ALERTS_TASK, sendSlaAlerts } from "../sla/alerts";
 
 export const PRUNE_RATE_LIMITS_TASK = "prune_rate_limits";
 export const MARK_ABANDONED_CARTS_TASK = "mark_abandoned_carts";
@@ -35,6 +36,10 @@ export function buildTaskList(db: Db): TaskList {
       // Every limit window is far shorter than a day, so older counters can no longer matter.
       await pruneRateLimits(db, new Date(Date.now() - DAY_MS));
     },
+    [SLA_ALERTS_TASK]: async () => {
+      // Idempotent: each (incident, threshold) is recorded once with its e-mails.
+      await sendSlaAlerts(db);
+    },
     [MARK_ABANDONED_CARTS_TASK]: async () => {
       // Idempotent: a cart is marked once; the threshold is the company's setting, read per run.
       await markAbandonedCarts(db);
@@ -47,6 +52,8 @@ const cronItems = parseCronItems([
   { task: PRUNE_RATE_LIMITS_TASK, match: "17 3 * * *", identifier: PRUNE_RATE_LIMITS_TASK },
   // Every 15 minutes: abandonment is measured in hours, so a cart is marked at most ~15 min late.
   { task: MARK_ABANDONED_CARTS_TASK, match: "*/15 * * * *", identifier: MARK_ABANDONED_CARTS_TASK },
+  // Every 5 minutes: an SLA threshold is announced at most ~5 min after it is crossed.
+  { task: SLA_ALERTS_TASK, match: "*/5 * * * *", identifier: SLA_ALERTS_TASK },
 ]);
 
 // Job failures are retried and recorded on their rows; info-level chatter would drown the app log.

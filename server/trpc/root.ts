@@ -10,6 +10,7 @@ import { consultantRecordsRouter } from "./routers/consultant-records";
 import { consultantsRouter } from "./routers/consultants";
 import { customersRouter } from "./routers/customers";
 import { dashboardRouter } from "./routers/dashboard";
+import { incidentsRouter } from "./routers/incidents";
 import { invoicesRouter } from "./routers/invoices";
 import { knowledgeRouter } from "./routers/knowledge";
 import { ledgerRouter } from "./routers/ledger";
@@ -47,6 +48,7 @@ export const appRouter = router({
   periods: periodsRouter,
   plans: plansRouter,
   customers: customersRouter,
+  incidents: incidentsRouter,
   knowledge: knowledgeRouter,
   contact: contactRouter,
   compExplain: compExplainRouter,

@@ -13,6 +13,7 @@ import { customers } from "./customers";
 import { email } from "./email";
 import { errors } from "./errors";
 import { incidents } from "./incidents";
+import { incidentsSla } from "./incidents-sla";
 import { invoices } from "./invoices";
 import { knowledge } from "./knowledge";
 import { ledgerScreens } from "./ledger-screens";
@@ -27,7 +28,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, compRuns, knowledge, contact };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, incidentsSla, compRuns, knowledge, contact };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };
