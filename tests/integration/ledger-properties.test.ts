@@ -1,7 +1,8 @@
 /**
  * Property tests (fast-check) over random sequences of the money-moving operations: placing,
  * paying, cancelling and delivering orders, returns and exchanges approved or rejected, manual
- * credit and debit notes and their reversals. After every sequence:
+ * credit and debit notes (on an order or on none) and their reversals, debit notes paid in
+ * collections, and sponsor moves. After every sequence:
  * - every journal entry balances;
  * - each consultant's balance is the sum of their postings, equals what a plain model of the
  *   operations expects, and is where their paged statement's running balance ends;
@@ -18,7 +19,10 @@ import { seedDemo } from "@/db/seed";
 import { issueInvoice } from "@/server/commerce/invoices";
 import { advanceOrder, createOrder, payOrder } from "@/server/commerce/orders";
 import { AppError } from "@/server/errors";
+import { openOrders } from "@/server/collections/aging";
+import { payDebitNote } from "@/server/collections/note-payments";
 import { postAdjustment, reverseAdjustment } from "@/server/ledger/adjustments";
+import { moveSubtree } from "@/server/network/tree/move";
 import { consultantAccount, consultantStatement } from "@/server/ledger/statement";
 import { decideReturn } from "@/server/returns/decide";
 import { createReturnRequest } from "@/server/returns/request";
@@ -32,6 +36,7 @@ let reasonId: number;
 let people: number[] = [];
 let catalogue: { id: number; consultantPrice: number; pv: number; cv: number }[] = [];
 const store = localFileStore("/nonexistent-photos");
+let movesDone = 0;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -52,9 +57,9 @@ beforeAll(async () => {
 });
 afterAll(() => t?.drop());
 
-type Op = { op: "place" | "pay" | "cancel" | "deliver" | "return" | "exchange" | "reject" | "credit" | "debit" | "reverse"; a: number; b: number; c: number };
+type Op = { op: "place" | "pay" | "cancel" | "deliver" | "return" | "exchange" | "reject" | "credit" | "debit" | "reverse" | "payNote" | "move"; a: number; b: number; c: number };
 const opArb: fc.Arbitrary<Op> = fc.record({
-  op: fc.constantFrom("place", "place", "pay", "pay", "cancel", "deliver", "deliver", "return", "exchange", "reject", "credit", "debit", "reverse"),
+  op: fc.constantFrom("place", "place", "pay", "pay", "cancel", "deliver", "deliver", "deliver", "return", "exchange", "exchange", "reject", "credit", "debit", "reverse", "payNote", "move"),
   a: fc.nat(1000),
   b: fc.nat(1000),
   c: fc.nat(1000),
@@ -81,7 +86,7 @@ async function run(ops: Op[]) {
   const paid: { id: number; consultantId: number }[] = [];
   const delivered: { id: number; consultantId: number }[] = [];
   const pending: { id: number; consultantId: number; kind: "return" | "exchange"; value: number; pv: number; replacement: number; replacementPv: number }[] = [];
-  const adjustments: { entryId: number; consultantId: number; signed: number }[] = [];
+  const adjustments: { entryId: number; noteId: number; consultantId: number; signed: number }[] = [];
 
   for (const { op, a, b, c } of ops) {
     if (op === "place") {
@@ -140,19 +145,45 @@ async function run(ops: Op[]) {
       if (next) await decideReturn(db, { id: next.id, decision: "reject", comment: "Recusada no teste." }, adminId, { appUrl: "http://localhost:3000" });
     } else if (op === "credit" || op === "debit") {
       const consultantId = pick(people, a)!;
+      // On their latest order, or (every other time, or when they have none) on no order at all.
       const [order] = await db.execute<{ id: number }>(sql`select id::int from orders where consultant_id = ${consultantId} and status <> 'cart' order by id desc limit 1`);
-      if (!order) continue;
       const amount = 1 + b * 7 + c;
-      const made = await postAdjustment(db, { consultantId, orderId: order.id, kind: op === "credit" ? "credit_note" : "debit_note", amount, memo: "Ajuste de teste" }, adminId);
+      const made = await postAdjustment(db, { consultantId, orderId: order && c % 2 ? order.id : null, kind: op === "credit" ? "credit_note" : "debit_note", amount, memo: "Ajuste de teste" }, adminId);
       const signed = op === "credit" ? -amount : amount;
-      adjustments.push({ entryId: made.entryId, consultantId, signed });
+      adjustments.push({ entryId: made.entryId, noteId: made.noteId, consultantId, signed });
       add(owed, consultantId, signed);
     } else if (op === "reverse") {
       const adj = pick(adjustments, a);
       if (!adj) continue;
       adjustments.splice(adjustments.indexOf(adj), 1);
+      const [settled] = await db.execute<{ n: number }>(sql`select count(*)::int as n from payments where invoice_id = ${adj.noteId}`);
+      if (settled!.n) {
+        // A paid debit note is not reversed: refused, nothing changes.
+        await expect(reverseAdjustment(db, { entryId: adj.entryId, memo: "Estorno de teste" }, adminId)).rejects.toMatchObject({ messageKey: "ledgerScreens.errors.notePaid" });
+        continue;
+      }
       await reverseAdjustment(db, { entryId: adj.entryId, memo: "Estorno de teste" }, adminId);
       add(owed, adj.consultantId, -adj.signed);
+    } else if (op === "payNote") {
+      // Collect an open debit note (an exchange's difference or a manual one) from the collections list.
+      const notes = (await openOrders(db, { page: 1, pageSize: 200 })).rows.filter((r) => r.kind === "debit_note");
+      const note = pick(notes, a);
+      if (!note) continue;
+      await payDebitNote(db, { invoiceId: note.id, method: "bank_transfer", idempotencyKey: `prop-note-${note.id}` }, adminId);
+      // A retry pays nothing more.
+      await payDebitNote(db, { invoiceId: note.id, method: "bank_transfer", idempotencyKey: `prop-note-${note.id}` }, adminId);
+      add(owed, note.consultantId, -note.total);
+    } else if (op === "move") {
+      // A sponsor move of someone (with their downline) under someone else: GV follows, nothing else moves.
+      const everyone = await db.execute<{ id: number }>(sql`select id::int from consultants where sponsor_id is not null order by id`);
+      const mover = pick(everyone, a)!.id;
+      const target = pick(everyone, b)!.id;
+      await db
+        .transaction((tx) => moveSubtree(tx, { tree: "sponsor", consultantId: mover, newParentId: target }))
+        .then(() => movesDone++)
+        .catch((e: { messageKey?: string }) => {
+          if (e.messageKey !== "network.errors.cycle") throw e;
+        });
     }
   }
   return { owed, pv };
@@ -205,7 +236,13 @@ describe("property: the ledger and volumes stay exact under any sequence of sale
   it("holds for random sequences", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 5, maxLength: 30 }), async (ops) => {
-        const model = await run(ops);
+        // Each sequence starts with a delivered order, so returns and exchanges have something to act on.
+        const start: Op[] = [
+          { op: "place", a: ops.length, b: 0, c: 1 },
+          { op: "pay", a: 1_000_000, b: 0, c: 0 },
+          { op: "deliver", a: 1_000_000, b: 0, c: 0 },
+        ];
+        const model = await run([...start, ...ops]);
         await checkInvariants(model);
       }),
       { numRuns: 20, seed: 20261127, endOnFailure: true },
@@ -213,5 +250,8 @@ describe("property: the ledger and volumes stay exact under any sequence of sale
     // The sequences did exercise returns, exchanges and reversals.
     const kinds = (await db.selectDistinct({ kind: journalEntries.kind }).from(journalEntries)).map((k) => k.kind);
     expect(kinds).toEqual(expect.arrayContaining(["order.placed", "payment.received", "credit_note", "debit_note", "exchange", "reversal"]));
+    const [notesPaid] = await db.execute<{ n: number }>(sql`select count(*)::int as n from payments where invoice_id is not null`);
+    expect(notesPaid!.n).toBeGreaterThan(0);
+    expect(movesDone).toBeGreaterThan(0);
   }, 240_000);
 });
