@@ -10,6 +10,8 @@ export default async function CorporateHome() {
       <header className="flex items-center justify-between px-6 py-4">
         <span className="text-xl font-bold tracking-tight text-brand-700">Rede</span>
         <div className="flex items-center gap-6">
+          <Link href="/faq" className="text-sm text-slate-700 hover:underline">{t("knowledge.public.link")}</Link>
+          <Link href="/contato" className="text-sm text-slate-700 hover:underline" data-testid="home-contact-link">{t("contact.link")}</Link>
           <LocaleSwitcher />
           <Link href="/login" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
             {t("common.signIn")}

@@ -86,6 +86,9 @@ export default async function SiteHome({ params }: Props) {
                 </>
               ) : null}
             </dl>
+            <Link href="/contato" className="mt-5 inline-flex rounded-md bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700" data-testid="site-contact-link">
+              {t("contact.link")} →
+            </Link>
           </section>
         </div>
       </main>

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import { LocaleSwitcher } from "@/app/_components/locale-switcher";
+import type { Locale } from "@/server/i18n/locales";
+import { translator } from "@/server/i18n/translate";
+
+/** The corporate site's public pages (FAQ, contact): the brand home link, language and sign-in. */
+export function PublicFrame({ locale, children }: { locale: Locale; children: React.ReactNode }) {
+  const t = translator(locale);
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="flex flex-wrap items-center justify-between gap-4 px-6 py-4">
+        <Link href="/" className="text-xl font-bold tracking-tight text-brand-700">
+          Rede
+        </Link>
+        <nav className="flex items-center gap-6 text-sm">
+          <Link href="/faq" className="text-slate-700 hover:underline">
+            {t("knowledge.public.link")}
+          </Link>
+          <Link href="/contato" className="text-slate-700 hover:underline">
+            {t("contact.link")}
+          </Link>
+          <LocaleSwitcher />
+          <Link href="/login" className="rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+            {t("common.signIn")}
+          </Link>
+        </nav>
+      </header>
+      <main className="mx-auto w-full max-w-3xl flex-1 px-6 py-10">{children}</main>
+    </div>
+  );
+}
