@@ -90,8 +90,8 @@ describe("plan versions", () => {
     def.bonuses.binary.pctBp = 20_000;
     const saved = await admin.api.plans.updateDraft({ id, name: "Com erro", effectiveFromPeriodId: period.feb, definition: def });
     expect(saved.issues).toEqual([
-      { path: "ranks.ladder.0.requirements.pv", message: "O mínimo é 0." },
-      { path: "bonuses.binary.pctBp", message: "O máximo é 10.000." },
+      { path: "ranks.ladder.0.requirements.pv", message: "O mínimo é 0,00." },
+      { path: "bonuses.binary.pctBp", message: "O máximo é 100 %." },
     ]);
     const failure = await failureOf(admin.api.plans.activate({ id, effectiveFromPeriodId: period.feb }), admin.ctx);
     expect(failure.message).toBe("O plano tem 2 erro(s): corrija os campos indicados antes de ativar.");
@@ -101,8 +101,8 @@ describe("plan versions", () => {
     const en = await admin.api.plans.get({ id });
     expect(en.issues.length).toBe(2);
     const { planIssues } = await import("@/server/compensation/plans/validation");
-    expect(planIssues(def, "en")[1]).toEqual({ path: "bonuses.binary.pctBp", message: "The maximum is 10,000." });
-    expect(planIssues(def, "es")[0]!.message).toBe("El mínimo es 0.");
+    expect(planIssues(def, "en")[1]).toEqual({ path: "bonuses.binary.pctBp", message: "The maximum is 100 %." });
+    expect(planIssues(def, "es")[0]!.message).toBe("El mínimo es 0,00.");
     expect(planIssues({ ...def, ranks: { ladder: [{ code: "a", name: "A" }, { code: "a", name: "B" }] } }, "en")).toContainEqual({ path: "ranks.ladder.1.code", message: 'Rank "a" appears twice.' });
   });
 

@@ -115,6 +115,7 @@ function sampleInput(path: string): unknown {
     "plans.clone": () => ({ id: 999_999 }),
     "plans.activate": () => ({ id: 999_999, effectiveFromPeriodId: 999_999 }),
     "plans.archive": () => ({ id: 999_999 }),
+    "plans.whatIf": () => ({ id: 999_999, periodId: 999_999 }),
     "customers.list": () => ({ state: "active" }),
     "customers.get": () => ({ id: 999_999 }),
     "customers.reassign": () => ({ customerId: 999_999, consultantId: sessions.consultant.consultantId, reason: "matrix check" }),
@@ -365,6 +366,7 @@ describe("every procedure declares who may call it", () => {
       "plans.clone": "plans.edit",
       "plans.activate": "plans.edit",
       "plans.archive": "plans.edit",
+      "plans.whatIf": "plans.edit", // runs the engine twice on a period: plan designers only
       "customers.list": "orders.manage",
       "customers.get": "orders.manage",
       "customers.reassign": "orders.manage",

@@ -43,6 +43,6 @@ export function demoPlan(currency: string): PlanInput {
       binary: { pctBp: 1000, pairing: "1:1", carryCap: 500000, payoutCap: 500000, inactiveCarry: "keep", minRank: "lider" },
       fastStart: { levelsBp: [2000], requireActive: true },
     },
-    payout: { minimum: 2000 },
+    payout: { minimum: 0 },
   };
 }

@@ -50,11 +50,11 @@ function describe(issue: z.core.$ZodIssue, t: ReturnType<typeof translator>, loc
       if (/received undefined/.test(issue.message)) return t("plans.validation.required");
       return t("plans.validation.invalidType", { expected: t(expectedKey(issue.expected)) });
     case "too_small":
-      if (issue.origin === "number" || issue.origin === "int") return t("plans.validation.min", { min: Number(issue.minimum) });
+      if (issue.origin === "number" || issue.origin === "int") return t("plans.validation.min", { min: inUnits(issue.path, Number(issue.minimum), locale) });
       if (issue.origin === "array") return t("plans.validation.minItems", { min: Number(issue.minimum) });
       return t("plans.validation.required");
     case "too_big":
-      if (issue.origin === "number" || issue.origin === "int") return t("plans.validation.max", { max: Number(issue.maximum) });
+      if (issue.origin === "number" || issue.origin === "int") return t("plans.validation.max", { max: inUnits(issue.path, Number(issue.maximum), locale) });
       if (issue.origin === "array") return t("plans.validation.maxItems", { max: Number(issue.maximum) });
       return t("plans.validation.maxLength", { max: Number(issue.maximum) });
     case "unrecognized_keys":
@@ -66,6 +66,26 @@ function describe(issue: z.core.$ZodIssue, t: ReturnType<typeof translator>, loc
       return typeof localised === "string" ? localised : (localised?.message ?? issue.message);
     }
   }
+}
+
+/**
+ * A limit in the units the form shows: basis points as a percentage (10000 → "100 %"), volumes in
+ * points and money in currency units (hundredths → "50,00"); counts as they are.
+ */
+export function unitOf(path: readonly PropertyKey[]): "percent" | "hundredths" | null {
+  const names = path.filter((p): p is string => typeof p === "string");
+  const last = names[names.length - 1] ?? "";
+  if (/Bp$/.test(last) || names.includes("levelsBp") || names.includes("generationsBp") || names.includes("pctByRank")) return "percent";
+  if (["pv", "gv", "minPv", "carryCap", "minimum", "payoutCap"].includes(last)) return "hundredths";
+  return null;
+}
+
+function inUnits(path: readonly PropertyKey[], limit: number, locale: Locale): string {
+  const unit = unitOf(path);
+  if (limit > 1e12) return new Intl.NumberFormat(locale).format(limit);
+  if (unit === "percent") return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(limit / 100)} %`;
+  if (unit === "hundredths") return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(limit / 100);
+  return new Intl.NumberFormat(locale).format(limit);
 }
 
 function expectedKey(expected: string): MessageKey {

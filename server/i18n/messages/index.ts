@@ -23,12 +23,13 @@ import { networkImport } from "./network-import";
 import { orders } from "./orders";
 import { periods } from "./periods";
 import { plans } from "./plans";
+import { plansForm } from "./plans-form";
 import { portal } from "./portal";
 import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, incidents, incidentsSla, compRuns, knowledge, contact };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, plansForm, incidents, incidentsSla, compRuns, knowledge, contact };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

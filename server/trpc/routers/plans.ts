@@ -13,6 +13,7 @@ import {
   updateDraft,
   updateDraftSchema,
 } from "../../compensation/plans/lifecycle";
+import { whatIf, whatIfSchema } from "../../compensation/plans/what-if-run";
 import { router, withPermission } from "../init";
 
 /**
@@ -26,6 +27,8 @@ export const plansRouter = router({
   list: staff.query(({ ctx }) => listVersions(ctx.db)),
   get: staff.input(idSchema).query(({ ctx, input }) => getVersion(ctx.db, input.id, ctx.locale)),
   periods: staff.query(({ ctx }) => periodChoices(ctx.db)),
+  /** Reads only, but runs the engine twice on a whole period: for those who design plans. */
+  whatIf: editor.input(whatIfSchema).query(({ ctx, input }) => whatIf(ctx.db, input, ctx.locale)),
   exportJson: staff.input(idSchema).query(({ ctx, input }) => exportVersion(ctx.db, input.id)),
   createDraft: editor.input(createDraftSchema).mutation(({ ctx, input }) => createDraft(ctx.db, input, { actorUserId: ctx.user.id, locale: ctx.locale })),
   updateDraft: editor.input(updateDraftSchema).mutation(({ ctx, input }) => updateDraft(ctx.db, input, { actorUserId: ctx.user.id, locale: ctx.locale })),
