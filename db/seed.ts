@@ -8,6 +8,7 @@ import { buildGenealogy } from "@/server/network/tree/bulk";
 import { nameKey } from "@/server/network/tree/name-key";
 import { consultants, genealogy, placementTree, userRoles, users } from "./schema";
 import { seedCommerce } from "./seed-commerce";
+import { seedIncidents } from "./seed-incidents";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedPlans } from "./seed-plans";
 import { CITIES, FIRST_NAMES, LAST_NAMES, prng, slugify } from "./seed-data";
@@ -163,5 +164,6 @@ export async function seedDemo(db: Db, options: { size?: number; commerce?: bool
   if (options.commerce !== false) await seedCommerce(db);
   await seedPlans(db);
   await seedKnowledge(db);
+  await seedIncidents(db);
   return result;
 }

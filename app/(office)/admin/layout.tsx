@@ -17,6 +17,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission; exact?: bo
   { href: "/admin/orders", label: "orders.nav.orders", permission: "orders.manage" },
   { href: "/admin/invoices", label: "invoices.nav", permission: "orders.manage" },
   { href: "/admin/returns", label: "returns.nav.admin", permission: "orders.manage" },
+  { href: "/admin/incidents", label: "incidents.nav.admin", permission: "incidents.manage" },
   { href: "/admin/collections", label: "collections.nav.aging", permission: "orders.manage", exact: true },
   { href: "/admin/collections/bank", label: "collections.nav.bank", permission: "orders.manage" },
   { href: "/admin/ledger", label: "ledgerScreens.nav.accounts", permission: "ledger.post", exact: true },

@@ -20,6 +20,7 @@ export default async function PortalLayout({ children }: { children: React.React
     { href: "/portal/commissions", label: t("compExplain.nav.commissions") },
     { href: "/portal/rank", label: t("compExplain.nav.rank") },
     { href: "/portal/returns", label: t("returns.nav.portal") },
+    { href: "/portal/incidents", label: t("incidents.nav.portal") },
     { href: "/portal/customers", label: t("customers.portalNav") },
     { href: "/portal/site", label: t("portal.nav.site") },
   ];
