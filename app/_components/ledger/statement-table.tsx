@@ -1,5 +1,6 @@
 "use client";
 
+import { localMemo } from "@/server/ledger/memo";
 import { useQueries } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
@@ -68,10 +69,10 @@ export function StatementTable({ consultantId, kind, entryLinks }: { consultantI
                       <td className="px-4 py-2.5">
                         {entryLinks ? (
                           <a href={`/admin/ledger/entries/${l.entryId}`} className="text-brand-700 hover:underline">
-                            {l.memo}
+                            {localMemo(l.memo, t)}
                           </a>
                         ) : (
-                          l.memo
+                          localMemo(l.memo, t)
                         )}
                       </td>
                       <td className="px-4 py-2.5">{l.document && docName ? <DocumentLink id={l.document.id} label={docName} title={t("invoices.list.download", { document: docName })} /> : "—"}</td>

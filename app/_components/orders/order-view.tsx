@@ -4,6 +4,7 @@ import { localised } from "@/server/commerce/catalogue";
 import { formatMoney, formatVolume } from "@/server/commerce/money";
 import type { OrderDetail } from "@/server/commerce/order-queries";
 import { getLocale, getT } from "@/server/i18n/server";
+import { localOrderNote } from "@/server/ledger/memo";
 import { OrderStatusBadge } from "./status-badge";
 
 const dateTime = (locale: string, at: Date | string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(at));
@@ -128,7 +129,7 @@ export async function OrderView({ order, staff }: { order: OrderDetail; staff: b
                 <time dateTime={new Date(e.at).toISOString()}>{dateTime(locale, e.at)}</time> ·{" "}
                 {e.actorName ? t("orders.detail.by", { name: e.actorName }) : order.channel === "site" && !e.fromStatus ? t("orders.detail.bySite") : t("orders.detail.bySystem")}
               </div>
-              {e.note ? <div className="mt-0.5 text-slate-700">{e.note}</div> : null}
+              {e.note ? <div className="mt-0.5 text-slate-700">{localOrderNote(e.note, t)}</div> : null}
             </li>
           ))}
         </ol>

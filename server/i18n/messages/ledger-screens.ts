@@ -3,6 +3,27 @@ import { defineMessages } from "../define";
 /** The ledger screens (accounts, journal, statements, adjustments) and the portal statement. */
 export const ledgerScreens = defineMessages({
   "pt-BR": {
+    orderNotes: {
+      invoiced: "Nota fiscal {number}",
+      exchange: "Troca {request} do pedido {order}",
+      volumeMoved: "Volume creditado no período {period} ({closed} está fechado)",
+      cartMoved: "Período {period} (carrinho de um período anterior)",
+    },
+    memos: {
+      orderPlaced: "Pedido {order}",
+      orderPaid: "Pagamento do pedido {order}",
+      orderCancelled: "Cancelamento do pedido {order}",
+      returned: "Devolução {request} do pedido {order}: nota de crédito {note}",
+      exchange: "Troca {request} do pedido {order} pelo pedido {replacement}",
+      exchangeDebit: "Troca {request} do pedido {order} pelo pedido {replacement}: nota de débito {note}",
+      exchangeCredit: "Troca {request} do pedido {order} pelo pedido {replacement}: nota de crédito {note}",
+      notePaid: "Pagamento da nota de débito {note}",
+      creditNote: "Nota de crédito {note}: {reason}",
+      debitNote: "Nota de débito {note}: {reason}",
+      creditNoteOrder: "Nota de crédito {note} (pedido {order}): {reason}",
+      debitNoteOrder: "Nota de débito {note} (pedido {order}): {reason}",
+      reversal: "Estorno do lançamento {entry}: {reason}",
+    },
     nav: { accounts: "Razão: contas", entries: "Razão: lançamentos", statement: "Razão: extratos", mine: "Meu extrato" },
     accounts: {
       title: "Contas do razão",
@@ -116,6 +137,27 @@ export const ledgerScreens = defineMessages({
     },
   },
   es: {
+    orderNotes: {
+      invoiced: "Factura {number}",
+      exchange: "Cambio {request} del pedido {order}",
+      volumeMoved: "Volumen acreditado en el período {period} ({closed} está cerrado)",
+      cartMoved: "Período {period} (carrito de un período anterior)",
+    },
+    memos: {
+      orderPlaced: "Pedido {order}",
+      orderPaid: "Pago del pedido {order}",
+      orderCancelled: "Cancelación del pedido {order}",
+      returned: "Devolución {request} del pedido {order}: nota de crédito {note}",
+      exchange: "Cambio {request} del pedido {order} por el pedido {replacement}",
+      exchangeDebit: "Cambio {request} del pedido {order} por el pedido {replacement}: nota de débito {note}",
+      exchangeCredit: "Cambio {request} del pedido {order} por el pedido {replacement}: nota de crédito {note}",
+      notePaid: "Pago de la nota de débito {note}",
+      creditNote: "Nota de crédito {note}: {reason}",
+      debitNote: "Nota de débito {note}: {reason}",
+      creditNoteOrder: "Nota de crédito {note} (pedido {order}): {reason}",
+      debitNoteOrder: "Nota de débito {note} (pedido {order}): {reason}",
+      reversal: "Reversión del asiento {entry}: {reason}",
+    },
     nav: { accounts: "Mayor: cuentas", entries: "Mayor: asientos", statement: "Mayor: extractos", mine: "Mi estado de cuenta" },
     accounts: {
       title: "Cuentas del libro mayor",
@@ -229,6 +271,27 @@ export const ledgerScreens = defineMessages({
     },
   },
   en: {
+    orderNotes: {
+      invoiced: "Invoice {number}",
+      exchange: "Exchange {request} of order {order}",
+      volumeMoved: "Volume credited to period {period} ({closed} is closed)",
+      cartMoved: "Period {period} (a cart from an earlier period)",
+    },
+    memos: {
+      orderPlaced: "Order {order}",
+      orderPaid: "Payment of order {order}",
+      orderCancelled: "Cancellation of order {order}",
+      returned: "Return {request} of order {order}: credit note {note}",
+      exchange: "Exchange {request} of order {order} for order {replacement}",
+      exchangeDebit: "Exchange {request} of order {order} for order {replacement}: debit note {note}",
+      exchangeCredit: "Exchange {request} of order {order} for order {replacement}: credit note {note}",
+      notePaid: "Payment of debit note {note}",
+      creditNote: "Credit note {note}: {reason}",
+      debitNote: "Debit note {note}: {reason}",
+      creditNoteOrder: "Credit note {note} (order {order}): {reason}",
+      debitNoteOrder: "Debit note {note} (order {order}): {reason}",
+      reversal: "Reversal of entry {entry}: {reason}",
+    },
     nav: { accounts: "Ledger: accounts", entries: "Ledger: entries", statement: "Ledger: statements", mine: "My statement" },
     accounts: {
       title: "Ledger accounts",

@@ -106,7 +106,7 @@ export function CollectionsScreen() {
               {o.number}
             </a>
           ) : (
-            <span className="flex flex-col" data-testid={`open-note-${o.number}`}>
+            <span className="flex flex-col whitespace-nowrap" data-testid={`open-note-${o.number}`}>
               <DocumentLink id={o.id} label={t("collections.open.debitNote", { number: o.number })} />
               {o.orderId && o.orderNumber ? (
                 <a href={`/admin/orders/${o.orderId}`} className="text-xs text-slate-500 hover:underline">

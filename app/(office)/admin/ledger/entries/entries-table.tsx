@@ -1,5 +1,6 @@
 "use client";
 
+import { localMemo } from "@/server/ledger/memo";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
@@ -40,7 +41,7 @@ export function EntriesTable() {
         header: t("ledgerScreens.entries.memo"),
         cell: ({ row: { original: e } }) => (
           <span>
-            {e.memo}{" "}
+            {localMemo(e.memo, t)}{" "}
             {e.reversedById ? <Badge tone="amber">{t("ledgerScreens.entries.reversed")}</Badge> : null}
             {e.reversesEntryId ? <Badge tone="slate">{t("ledgerScreens.entries.reversal", { id: e.reversesEntryId })}</Badge> : null}
           </span>

@@ -1,3 +1,4 @@
+import { localMemo } from "@/server/ledger/memo";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -55,7 +56,7 @@ export default async function EntryPage({ params }: Props) {
             </Item>
             <Item label={t("ledgerScreens.entry.by")}>{entry.createdByName ?? t("ledgerScreens.entry.system")}</Item>
             <Item label={t("ledgerScreens.entry.memo")} wide>
-              <span data-testid="entry-memo">{entry.memo}</span>
+              <span data-testid="entry-memo">{localMemo(entry.memo, t)}</span>
             </Item>
             {entry.sourceType ? (
               <Item label={t("ledgerScreens.entry.source")}>
