@@ -30,17 +30,25 @@ export function setIn(def: Def, path: (string | number)[], value: unknown): Def 
 
 const getIn = (def: Def, path: (string | number)[]) => path.reduce<any>((node, key) => (node == null ? undefined : node[key]), def);
 
-/** "12,5" or "12.5" → 12.5; "" → null; anything else → NaN. */
-function parseLocaleNumber(text: string): number | null {
+/**
+ * Typed text → number in the reader's conventions: pt-BR/es "1.250,5" (dot groups thousands,
+ * comma before decimals), en "1,250.5". "" → null; anything else (including "12.5" in pt-BR) → NaN,
+ * so the server names the field instead of the form guessing.
+ */
+function parseLocaleNumber(text: string, locale: string): number | null {
   const s = text.replace(/\s/g, "");
   if (!s) return null;
-  const normal = s.includes(",") ? s.replace(/\./g, "").replace(",", ".") : s;
-  return /^-?\d+(\.\d+)?$/.test(normal) ? Number(normal) : NaN;
+  const comma = locale !== "en";
+  const [group, decimal] = comma ? [".", ","] : [",", "."];
+  const g = group === "." ? "\\." : ",", d = decimal === "." ? "\\." : ",";
+  const shape = new RegExp(`^-?(\\d{1,3}(${g}\\d{3})+|\\d+)(${d}\\d+)?$`);
+  if (!shape.test(s)) return NaN;
+  return Number(s.split(group).join("").replace(decimal, "."));
 }
 
 /** A stored value for typed text: a number in stored units when it parses, else the text itself (the server then names the field). */
-function toStored(text: string, scale: number): number | string | null {
-  const n = parseLocaleNumber(text);
+function toStored(text: string, scale: number, locale: string): number | string | null {
+  const n = parseLocaleNumber(text, locale);
   if (n === null) return null;
   if (Number.isNaN(n)) return text;
   return Math.round(n * scale * 1e6) / 1e6;
@@ -73,7 +81,7 @@ function NumInput(props: { label: string; path: (string | number)[]; def: Def; s
   const [text, setText] = useState(() => toText(value, scale, locale));
   useEffect(() => {
     // Re-read when the value changes from outside (reorder, reset), not while typing.
-    if (toStored(text, scale) !== (value ?? null)) setText(toText(value, scale, locale));
+    if (toStored(text, scale, locale) !== (value ?? null)) setText(toText(value, scale, locale));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const errs = props.errors(props.path);
@@ -92,7 +100,7 @@ function NumInput(props: { label: string; path: (string | number)[]; def: Def; s
         data-testid={props.testId}
         onChange={(e) => {
           setText(e.target.value);
-          const stored = toStored(e.target.value, scale);
+          const stored = toStored(e.target.value, scale, locale);
           props.set(props.path, stored === null ? (props.empty === "null" ? null : props.empty === "keep" ? "" : undefined) : stored);
         }}
         className={`${props.compact ? "" : "mt-1"} block w-full rounded-md border px-2 py-1.5 text-sm tabular-nums shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 ${errs?.length ? "border-red-500 bg-red-50" : "border-slate-300"}`}
@@ -110,7 +118,7 @@ function ListInput(props: { label: string; hint: string; path: (string | number)
   const render = (v: unknown) => (Array.isArray(v) ? v.map((x) => toText(x, 100, locale)).join("; ") : "");
   const [text, setText] = useState(() => render(value));
   useEffect(() => {
-    if (JSON.stringify(parseList(text)) !== JSON.stringify(value)) setText(render(value));
+    if (JSON.stringify(parseList(text, locale)) !== JSON.stringify(value)) setText(render(value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   const id = `f-${props.path.join("-")}`;
@@ -127,7 +135,7 @@ function ListInput(props: { label: string; hint: string; path: (string | number)
         aria-invalid={errs.length ? true : undefined}
         onChange={(e) => {
           setText(e.target.value);
-          props.set(props.path, parseList(e.target.value));
+          props.set(props.path, parseList(e.target.value, locale));
         }}
         className={`mt-1 block w-full rounded-md border px-2 py-1.5 text-sm tabular-nums shadow-sm ${errs.length ? "border-red-500 bg-red-50" : "border-slate-300"}`}
       />
@@ -136,12 +144,12 @@ function ListInput(props: { label: string; hint: string; path: (string | number)
   );
 }
 
-function parseList(text: string) {
+function parseList(text: string, locale: string) {
   return text
     .split(";")
     .map((s) => s.trim())
     .filter(Boolean)
-    .map((s) => toStored(s, 100) ?? s);
+    .map((s) => toStored(s, 100, locale) ?? s);
 }
 
 function Select(props: { label: string; value: string; options: { value: string; label: string }[]; onChange: (v: string) => void; errors?: string[]; testId?: string }) {

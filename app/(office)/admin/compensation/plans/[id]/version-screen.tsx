@@ -292,7 +292,7 @@ function ActivateForm(props: { id: number; onCancel: () => void; onDone: (period
   const periods = useQuery(trpc.plans.periods.queryOptions());
   const open = (periods.data ?? []).filter((p) => p.status === "open").reverse(); // oldest open first
   const [periodId, setPeriodId] = useState<number | null>(null);
-  const chosen = periodId ?? open[0]?.id ?? null;
+  const chosen = periodId ?? open[open.length - 1]?.id ?? null; // default: the newest open period (usually the current one)
   const activate = useMutation(trpc.plans.activate.mutationOptions({ onSuccess: () => props.onDone(open.find((p) => p.id === chosen)?.code ?? "") }));
   return (
     <div className="space-y-4">
