@@ -250,3 +250,32 @@ describe("the SLA alert job", () => {
     expect(rows.map((r) => r.threshold).sort()).toEqual(["first_response_expired", "first_response_near"]);
   });
 });
+
+describe("attachments", () => {
+  it("keeps PDF/images/text told by their bytes, refuses other types and oversize files, and records who attached what", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const { addAttachment, readAttachment, ATTACHMENT_MAX_BYTES } = await import("@/server/incidents/attachments");
+    const { localFileStore } = await import("@/server/storage/files");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rede-incident-files-"));
+    const store = localFileStore(dir);
+    try {
+      const { id } = await support.api.incidents.create({ subject: "Com anexo", description: "d", requester: { kind: "contact", name: "Ivo", email: "ivo@example.com" } });
+      const pdf = new TextEncoder().encode("%PDF-1.4\n% fake but well-started\n");
+      const row = await addAttachment(db, store, { incidentId: id, fileName: "nota.pdf", bytes: pdf }, supportId);
+      expect(row).toMatchObject({ fileName: "nota.pdf", contentType: "application/pdf", sizeBytes: pdf.byteLength });
+      expect((await readAttachment(db, store, id, row.id))!.bytes).toEqual(pdf);
+      expect(await readAttachment(db, store, id + 1, row.id)).toBeNull();
+      // An HTML page named .pdf, an empty file, a file over the limit: refused, nothing written.
+      await expect(addAttachment(db, store, { incidentId: id, fileName: "x.pdf", bytes: new TextEncoder().encode("<html><script>alert(1)</script>") }, supportId)).rejects.toMatchObject({ messageKey: "incidents.errors.fileType" });
+      await expect(addAttachment(db, store, { incidentId: id, fileName: "x.txt", bytes: new Uint8Array() }, supportId)).rejects.toMatchObject({ messageKey: "incidents.errors.fileEmpty" });
+      await expect(addAttachment(db, store, { incidentId: id, fileName: "x.pdf", bytes: new Uint8Array(ATTACHMENT_MAX_BYTES + 1) }, supportId)).rejects.toMatchObject({ messageKey: "incidents.errors.fileTooLarge" });
+      const d = await support.api.incidents.get({ id });
+      expect(d.attachments.map((a) => a.fileName)).toEqual(["nota.pdf"]);
+      expect(d.events.filter((e) => e.kind === "attachment").map((e) => [e.body, e.actorName])).toEqual([["nota.pdf", "Equipe de Suporte"]]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

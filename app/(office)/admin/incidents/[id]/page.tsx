@@ -9,6 +9,7 @@ import { getLocale, getT } from "@/server/i18n/server";
 import { formatInstant } from "@/server/sla/format";
 import { serverApi } from "@/server/trpc/request-context";
 import { requirePermission } from "../../_lib/require-permission";
+import { Attachments } from "./attachments";
 import { IncidentControls, ReplyBox } from "./incident-controls";
 
 type Props = { params: Promise<{ id: string }> };
@@ -92,6 +93,9 @@ export default async function IncidentPage({ params }: Props) {
           </Card>
           <Card title={t("incidents.detail.controls")}>
             <IncidentControls id={d.id} status={d.status as "new"} priority={d.priority} category={d.category} assigneeUserId={d.assigneeUserId} />
+          </Card>
+          <Card title={t("incidents.detail.attachments")}>
+            <Attachments incidentId={d.id} attachments={d.attachments} />
           </Card>
           {/* ── Linked FAQs (knowledge base, helper C2): C2 inserts its <LinkedFaqs incidentId={d.id} /> here. ── */}
           <section data-testid="incident-linked-faqs-slot" aria-label={t("incidents.detail.linkedFaqs")}>
