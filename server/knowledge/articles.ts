@@ -16,7 +16,7 @@ export const rowConfig = (localeCol: SQL | string) =>
 
 /** The translation a reader of `locale` gets: theirs, else pt-BR. */
 export const readerTitle = (locale: Locale) =>
-  sql<string>`(select t.title from ${faqArticleTranslations} t where t.article_id = ${faqArticles.id} and t.locale in (${locale}, 'pt-BR') order by (t.locale = ${locale}) desc limit 1)`;
+  sql<string>`(select t.title from ${faqArticleTranslations} t where t.article_id = "faq_articles"."id" and t.locale in (${locale}, 'pt-BR') order by (t.locale = ${locale}) desc limit 1)`;
 
 /** Staff's list: any locale's title or words match, by category and status, paginated. */
 export async function listArticles(db: DbOrTx, input: z.output<typeof listArticlesSchema>) {
@@ -28,7 +28,7 @@ export async function listArticles(db: DbOrTx, input: z.output<typeof listArticl
       ? sql`t.search @@ to_tsquery(${rowConfig("t.locale")}, immutable_unaccent(${words.map((w) => `${w}:*`).join(" & ")}))`
       : sql`false`;
     where.push(
-      sql`(${faqArticles.slug} ilike ${pattern} or exists (select 1 from ${faqArticleTranslations} t where t.article_id = ${faqArticles.id} and (t.title ilike ${pattern} or ${fts})))`,
+      sql`(${faqArticles.slug} ilike ${pattern} or exists (select 1 from ${faqArticleTranslations} t where t.article_id = "faq_articles"."id" and (t.title ilike ${pattern} or ${fts})))`,
     );
   }
   if (input.categoryId) where.push(eq(faqArticles.categoryId, input.categoryId));
@@ -44,7 +44,7 @@ export async function listArticles(db: DbOrTx, input: z.output<typeof listArticl
         categoryId: faqArticles.categoryId,
         categoryName: faqCategories.name,
         title: readerTitle(input.locale),
-        locales: sql<Locale[]>`(select array_agg(t.locale::text order by t.locale) from ${faqArticleTranslations} t where t.article_id = ${faqArticles.id})`,
+        locales: sql<Locale[]>`(select array_agg(t.locale::text order by t.locale) from ${faqArticleTranslations} t where t.article_id = "faq_articles"."id")`,
       })
       .from(faqArticles)
       .innerJoin(faqCategories, eq(faqCategories.id, faqArticles.categoryId))

@@ -6,7 +6,10 @@ import { recordAudit } from "../audit/record";
 import { AppError, uniqueViolation } from "../errors";
 import type { categoryFormSchema, updateCategorySchema } from "./schemas";
 
-/** Every category with how many articles it has (and how many are published). */
+/**
+ * Every category with how many articles it has (and how many are published). The outer id is
+ * written qualified: Drizzle renders a column unqualified here, which the subquery's own table would capture.
+ */
 export async function listCategories(db: DbOrTx) {
   return db
     .select({
@@ -14,8 +17,8 @@ export async function listCategories(db: DbOrTx) {
       slug: faqCategories.slug,
       name: faqCategories.name,
       position: faqCategories.position,
-      articles: sql<number>`(select count(*)::int from ${faqArticles} a where a.category_id = ${faqCategories.id})`,
-      published: sql<number>`(select count(*)::int from ${faqArticles} a where a.category_id = ${faqCategories.id} and a.published)`,
+      articles: sql<number>`(select count(*)::int from ${faqArticles} a where a.category_id = "faq_categories"."id")`,
+      published: sql<number>`(select count(*)::int from ${faqArticles} a where a.category_id = "faq_categories"."id" and a.published)`,
     })
     .from(faqCategories)
     .orderBy(asc(faqCategories.position), asc(faqCategories.id));

@@ -27,12 +27,12 @@ export async function linkedArticles(db: DbOrTx, incidentId: number, locale: Loc
 export async function linkCandidates(db: DbOrTx, incidentId: number, q: string, locale: Locale) {
   const words = searchWords(q);
   const match = words.length
-    ? sql`exists (select 1 from faq_article_translations t where t.article_id = ${faqArticles.id} and t.search @@ to_tsquery(${rowConfig("t.locale")}, immutable_unaccent(${words.map((w) => `${w}:*`).join(" & ")})))`
+    ? sql`exists (select 1 from faq_article_translations t where t.article_id = "faq_articles"."id" and t.search @@ to_tsquery(${rowConfig("t.locale")}, immutable_unaccent(${words.map((w) => `${w}:*`).join(" & ")})))`
     : sql`true`;
   return db
     .select({ id: faqArticles.id, slug: faqArticles.slug, published: faqArticles.published, title: readerTitle(locale) })
     .from(faqArticles)
-    .where(and(match, sql`not exists (select 1 from ${incidentFaqs} l where l.incident_id = ${incidentId} and l.article_id = ${faqArticles.id})`))
+    .where(and(match, sql`not exists (select 1 from ${incidentFaqs} l where l.incident_id = ${incidentId} and l.article_id = "faq_articles"."id")`))
     .orderBy(faqArticles.position, faqArticles.id)
     .limit(10);
 }

@@ -46,7 +46,12 @@ describe("knowledge base administration", () => {
     const list = await support.api.knowledge.list({ categoryId: category.id, locale: "en" });
     expect(list.rows.map((r) => [r.slug, r.title, r.locales])).toEqual([["pix-aceito", "Do you accept Pix?", ["pt-BR", "en"]]]);
     const cats = await support.api.knowledge.categories();
-    expect(cats.find((c) => c.id === category.id)).toMatchObject({ articles: 1, published: 1 });
+    expect(cats.map((c) => [c.slug, c.articles, c.published])).toEqual([
+      ["conta-e-acesso", 2, 2],
+      ["pagamentos", 1, 1], // position 0 like the first seeded one, then by id
+      ["pedidos-e-entregas", 3, 3],
+      ["negocio", 2, 1],
+    ]);
   });
 
   it("refuses a half-written locale, a missing pt-BR version and a taken address, writing nothing", async () => {
@@ -76,7 +81,7 @@ describe("knowledge base administration", () => {
     await support.api.knowledge.setPublished({ id, published: false });
     expect(await anonymous().knowledge.suggest({ q: "pix aceitam" })).toEqual([]);
     const inUse = await failureOf(support.api.knowledge.deleteCategory({ id: before.categoryId }), support.ctx);
-    expect(inUse).toMatchObject({ data: { code: "CONFLICT" }, message: "A categoria ainda tem 1 artigos; mova-os ou exclua-os antes." });
+    expect(inUse).toMatchObject({ data: { code: "CONFLICT" }, message: "A categoria ainda tem artigos (1); mova-os ou exclua-os antes." });
   });
 
   it("is closed to consultants and anonymous callers", async () => {

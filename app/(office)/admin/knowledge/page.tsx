@@ -24,7 +24,7 @@ export default async function KnowledgePage() {
           </Link>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_340px]">
+      <div className="grid gap-6 2xl:grid-cols-[1fr_340px]">
         <KnowledgeScreen />
         <CategoriesPanel />
       </div>
