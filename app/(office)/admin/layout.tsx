@@ -26,6 +26,7 @@ const NAV: { href: string; label: MessageKey; permission: Permission; exact?: bo
   { href: "/admin/customers", label: "customers.nav", permission: "orders.manage" },
   { href: "/admin/catalogue", label: "catalogue.nav", permission: "orders.manage" },
   { href: "/admin/periods", label: "periods.nav", permission: "orders.manage" },
+  { href: "/admin/knowledge", label: "knowledge.title", permission: "incidents.manage" },
   { href: "/admin/compensation/plans", label: "plans.nav", permission: "admin.access" },
   { href: "/admin/compensation/report-card", label: "compExplain.nav.reportCard", permission: "network.read" },
   { href: "/admin/settings", label: "settings.nav", permission: "network.read" },

@@ -22,7 +22,7 @@ export default async function FaqPage({ searchParams }: Props) {
   const db = getDb();
   const [results, categories] = await Promise.all([q ? searchPublished(db, q, locale, { limit: 20, all: true }) : null, q ? null : publicIndex(db, locale)]);
   return (
-    <PublicFrame locale={locale}>
+    <PublicFrame locale={locale} langPath={q ? `/faq?q=${encodeURIComponent(q)}` : "/faq"}>
       <h1 className="text-3xl font-bold tracking-tight text-slate-900">{t("knowledge.public.title")}</h1>
       <p className="mt-2 text-slate-600">{t("knowledge.public.lead")}</p>
       <form method="get" role="search" className="mt-6 flex gap-2">

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { Button } from "@/app/_components/ui/button";
 import { Alert } from "@/app/_components/ui/card";
+import { FaqSuggestions } from "@/app/_components/knowledge/faq-suggestions";
 import { DataTable } from "@/app/_components/ui/data-table";
 import { TextAreaField, TextField } from "@/app/_components/ui/field";
 import { SelectField } from "@/app/_components/ui/select-field";
@@ -85,6 +86,7 @@ export function PortalNewIncident() {
   return (
     <form onSubmit={submit} noValidate className="max-w-2xl space-y-4" data-testid="portal-incident-form">
       <TextField label={t("incidents.form.subject")} value={v.subject} maxLength={200} onChange={(e) => setV({ ...v, subject: e.target.value })} errors={errors.subject} data-testid="incident-subject" />
+      <FaqSuggestions subject={v.subject} articleHref={(slug) => `/faq/${slug}`} />
       <SelectField label={t("incidents.form.category")} value={v.category} onChange={(e) => setV({ ...v, category: e.target.value })} options={CATEGORIES.map((c) => ({ value: c, label: t(`incidents.category.${c}`) }))} errors={errors.category} data-testid="incident-category" />
       <TextAreaField label={t("incidents.form.description")} rows={6} maxLength={20000} value={v.description} onChange={(e) => setV({ ...v, description: e.target.value })} errors={errors.description} data-testid="incident-description" />
       {message ? <Alert kind="error">{message}</Alert> : null}

@@ -28,7 +28,7 @@ export default async function FaqArticlePage(props: Props) {
   const t = translator(locale);
   const lang = (await props.searchParams).lang === locale ? `?lang=${locale}` : "";
   return (
-    <PublicFrame locale={locale}>
+    <PublicFrame locale={locale} langPath={`/faq/${article.slug}`}>
       <Link href={`/faq${lang}`} className="text-sm text-brand-700 hover:underline">
         ← {t("knowledge.public.back")}
       </Link>

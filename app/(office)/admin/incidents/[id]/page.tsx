@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PriorityBadge, StatusBadge } from "@/app/_components/incidents/badges";
+import { LinkedFaqs } from "@/app/_components/knowledge/linked-faqs";
 import { SlaClock } from "@/app/_components/incidents/sla-clock";
 import { Timeline } from "@/app/_components/incidents/timeline";
 import { Card, PageHeader } from "@/app/_components/ui/card";
@@ -99,7 +100,7 @@ export default async function IncidentPage({ params }: Props) {
           </Card>
           {/* ── Linked FAQs (knowledge base, helper C2): C2 inserts its <LinkedFaqs incidentId={d.id} /> here. ── */}
           <section data-testid="incident-linked-faqs-slot" aria-label={t("incidents.detail.linkedFaqs")}>
-            {/* LINKED-FAQS-SLOT */}
+            <LinkedFaqs incidentId={d.id} />
           </section>
         </div>
       </div>
