@@ -152,7 +152,11 @@ export default async function CustomerPage({ params }: Props) {
               <tbody className="divide-y divide-slate-100">
                 {profile.recentOrders.map((o) => (
                   <tr key={o.id}>
-                    <td className="py-1.5 pr-4 font-mono text-xs">{o.number}</td>
+                    <td className="py-1.5 pr-4 font-mono text-xs">
+                      <Link href={`/admin/orders/${o.id}`} className="text-brand-700 hover:underline">
+                        {o.number}
+                      </Link>
+                    </td>
                     <td className="py-1.5 pr-4">{formatDate(locale, o.createdAt)}</td>
                     <td className="py-1.5 pr-4">{t(`commerce.status.${o.status}`)}</td>
                     <td className="py-1.5 text-right tabular-nums">{formatMoney(o.total, o.currency, locale)}</td>
