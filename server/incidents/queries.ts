@@ -121,7 +121,7 @@ function withSla(rows: BaseRow[], events: Map<number, SlaEvent[]>, settings: Sla
  * every matching row (up to DERIVE_CAP) before paginating; "newest" without an SLA filter pages
  * in SQL and derives the page only.
  */
-export async function listIncidents(db: DbOrTx, input: ListIncidentsInput, opts: { scopeConsultantId?: number | null; now?: Date } = {}): Promise<Page<IncidentRow>> {
+export async function listIncidents(db: DbOrTx, input: ListIncidentsInput, opts: { scopeConsultantId?: number | null; now?: Date } = {}): Promise<Page<IncidentRow> & { timeZone: string }> {
   const now = opts.now ?? new Date();
   const where = and(...filters(input, opts.scopeConsultantId ?? null));
   const settings = await loadSlaSettings(db);
@@ -131,7 +131,7 @@ export async function listIncidents(db: DbOrTx, input: ListIncidentsInput, opts:
       db.select({ n: sql<number>`count(*)::int` }).from(incidents).where(where),
     ]);
     const events = await slaEventsFor(db, rows.map((r) => r.id));
-    return { rows: withSla(rows, events, settings, now), total: count?.n ?? 0, page: input.page, pageSize: input.pageSize };
+    return { rows: withSla(rows, events, settings, now), total: count?.n ?? 0, page: input.page, pageSize: input.pageSize, timeZone: settings.calendar.timeZone };
   }
   const rows = await baseSelect(db).where(where).orderBy(desc(incidents.createdAt), desc(incidents.id)).limit(DERIVE_CAP);
   const events = await slaEventsFor(db, rows.map((r) => r.id));
@@ -147,7 +147,7 @@ export async function listIncidents(db: DbOrTx, input: ListIncidentsInput, opts:
     });
   }
   const start = offsetOf(input);
-  return { rows: derived.slice(start, start + input.pageSize), total: derived.length, page: input.page, pageSize: input.pageSize };
+  return { rows: derived.slice(start, start + input.pageSize), total: derived.length, page: input.page, pageSize: input.pageSize, timeZone: settings.calendar.timeZone };
 }
 
 export type IncidentCounts = {

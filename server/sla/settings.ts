@@ -12,6 +12,8 @@ import type { SlaPolicy } from "./derive";
 export const DEFAULT_WEEKLY_HOURS: WeeklyHours = { "0": [], "1": [[540, 1080]], "2": [[540, 1080]], "3": [[540, 1080]], "4": [[540, 1080]], "5": [[540, 1080]], "6": [] };
 export const DEFAULT_TIME_ZONE = "America/Sao_Paulo";
 
+const PRIORITY_RANK: Record<string, number> = { critical: 0, high: 1, normal: 2, low: 3 };
+
 export type SlaSettings = { policies: (SlaPolicy & { id: number })[]; calendar: BusinessCalendar & { holidayList: { day: string; name: string }[] } };
 
 /** Policies and calendar as they are now: every SLA read derives from these. */
@@ -22,7 +24,7 @@ export async function loadSlaSettings(db: DbOrTx): Promise<SlaSettings> {
     db.select().from(businessHolidays).orderBy(asc(businessHolidays.day)),
   ]);
   return {
-    policies: policies.map((p) => ({ id: p.id, priority: p.priority, category: p.category, firstResponseMinutes: p.firstResponseMinutes, resolutionMinutes: p.resolutionMinutes, nearExpiryPercent: p.nearExpiryPercent })),
+    policies: [...policies].sort((a, b) => (PRIORITY_RANK[a.priority] ?? 9) - (PRIORITY_RANK[b.priority] ?? 9) || (a.category ?? "").localeCompare(b.category ?? "")).map((p) => ({ id: p.id, priority: p.priority, category: p.category, firstResponseMinutes: p.firstResponseMinutes, resolutionMinutes: p.resolutionMinutes, nearExpiryPercent: p.nearExpiryPercent })),
     calendar: {
       timeZone: cal?.timeZone ?? DEFAULT_TIME_ZONE,
       weeklyHours: cal?.weeklyHours ?? DEFAULT_WEEKLY_HOURS,

@@ -73,7 +73,9 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
   };
   const query = useQuery(trpc.incidents.list.queryOptions(input, { placeholderData: keepPreviousData }));
   const set = (patch: IncidentFilters) => (setF((old) => ({ ...old, ...patch })), setPage(1));
-  const dt = (v: Date | string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short" }).format(new Date(v));
+  // Times as the office reads them: the business calendar's time zone.
+  const timeZone = query.data?.timeZone;
+  const dt = (v: Date | string) => new Intl.DateTimeFormat(locale, { dateStyle: "short", timeStyle: "short", timeZone }).format(new Date(v));
 
   const columns = useMemo<ColumnDef<Row>[]>(
     () => [
@@ -92,7 +94,9 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
         cell: ({ row: { original: r } }) => (
           <div className="min-w-48">
             <div className="font-medium text-slate-900">{r.subject}</div>
-            <div className="text-xs text-slate-500">{t(`incidents.category.${r.category as (typeof CATEGORIES)[number]}`)}</div>
+            <div className="text-xs text-slate-500">
+              {t(`incidents.category.${r.category as (typeof CATEGORIES)[number]}`)} · {t("incidents.list.createdAt")} {dt(r.createdAt)}
+            </div>
           </div>
         ),
       },
@@ -100,7 +104,7 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
         id: "requester",
         header: t("incidents.list.requester"),
         cell: ({ row: { original: r } }) => (
-          <div>
+          <div className="min-w-36">
             <div>{r.requesterName}</div>
             <div className="text-xs text-slate-500">
               {t(`incidents.requesterKind.${r.requesterKind as "consultant"}`)}
@@ -131,9 +135,8 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
         cell: ({ row: { original: r } }) => <span className="whitespace-nowrap tabular-nums" data-testid="incident-due">{r.sla.nextDueAt ? dt(r.sla.nextDueAt) : "—"}</span>,
       },
       { id: "assignee", header: t("incidents.list.assignee"), cell: ({ row: { original: r } }) => r.assigneeName ?? <span className="text-slate-400">{t("incidents.list.unassigned")}</span> },
-      { id: "createdAt", header: t("incidents.list.createdAt"), cell: ({ row: { original: r } }) => <span className="whitespace-nowrap tabular-nums">{dt(r.createdAt)}</span> },
     ],
-    [t, locale], // eslint-disable-line react-hooks/exhaustive-deps
+    [t, locale, timeZone], // eslint-disable-line react-hooks/exhaustive-deps
   );
 
   const any = Object.values(clean({ ...f, sort: undefined })).length > 0;
@@ -191,7 +194,7 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
       </div>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <SelectField
-          label={t("incidents.list.due")}
+          label={t("incidents.list.sortBy")}
           value={f.sort === "newest" ? "newest" : "due"}
           onChange={(e) => set({ sort: e.target.value === "newest" ? "newest" : "" })}
           options={[
