@@ -30,6 +30,13 @@ async function as(browser: Browser, email: string, locale: "pt-BR" | "en") {
   return { page, close: () => context.close() };
 }
 
+// Later specs expect the demo users in pt-BR again.
+test.afterEach(async () => {
+  const db = sql();
+  await db`update users set locale = 'pt-BR' where email in ('admin@rede.test', 'ana@rede.test')`;
+  await db.end();
+});
+
 const MONEY = { "pt-BR": /R\$\s?\d{1,3}(\.\d{3})*,\d{2}/, en: /R\$\s?\d{1,3}(,\d{3})*\.\d{2}/ } as const;
 
 for (const locale of ["pt-BR", "en"] as const) {
