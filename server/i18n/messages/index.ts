@@ -14,6 +14,7 @@ import { email } from "./email";
 import { errors } from "./errors";
 import { incidents } from "./incidents";
 import { incidentsSla } from "./incidents-sla";
+import { incidentsTimeline } from "./incidents-timeline";
 import { invoices } from "./invoices";
 import { knowledge } from "./knowledge";
 import { ledgerScreens } from "./ledger-screens";
@@ -29,7 +30,7 @@ import { returns } from "./returns";
 import { settings } from "./settings";
 import { site } from "./site";
 
-const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, plansForm, incidents, incidentsSla, compRuns, knowledge, contact };
+const areas = { common, compExplain, errors, auth, admin, portal, site, email, network, networkImport, networkBulk, settings, commerce, ledger, orders, catalogue, periods, customers, invoices, ledgerScreens, collections, returns, plans, plansForm, incidents, incidentsSla, incidentsTimeline, compRuns, knowledge, contact };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["pt-BR"] };

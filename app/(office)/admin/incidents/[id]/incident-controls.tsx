@@ -44,8 +44,8 @@ export function ReplyBox({ id, status, requesterEmail }: { id: number; status: S
       setErrors(fieldErrorsOf(error));
       setMessage({ kind: "error", text: (error as Error).message });
     };
-    if (mode === "reply") reply.mutate({ id, body, statusAfter: statusAfter || null }, { onSuccess: done(t("incidents.reply.sent")), onError: failed });
-    else note.mutate({ id, body }, { onSuccess: done(t("incidents.reply.noted")), onError: failed });
+    if (mode === "reply") reply.mutate({ id, body, statusAfter: statusAfter || null }, { onSuccess: done(t("incidentsTimeline.reply.sent")), onError: failed });
+    else note.mutate({ id, body }, { onSuccess: done(t("incidentsTimeline.reply.noted")), onError: failed });
   }
 
   if (status === "closed") return <Alert>{t("incidents.errors.closed")}</Alert>;
@@ -62,13 +62,13 @@ export function ReplyBox({ id, status, requesterEmail }: { id: number; status: S
             className={`-mb-px border-b-2 px-3 py-2 text-sm ${mode === m ? "border-brand-600 font-medium text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
             data-testid={`incident-tab-${m}`}
           >
-            {t(m === "reply" ? "incidents.reply.replyTab" : "incidents.reply.noteTab")}
+            {t(m === "reply" ? "incidentsTimeline.reply.replyTab" : "incidentsTimeline.reply.noteTab")}
           </button>
         ))}
       </div>
       <TextAreaField
-        label={t("incidents.reply.body")}
-        hint={mode === "reply" ? t("incidents.reply.replyHint", { email: requesterEmail }) : t("incidents.reply.noteHint")}
+        label={t("incidentsTimeline.reply.body")}
+        hint={mode === "reply" ? t("incidentsTimeline.reply.replyHint", { email: requesterEmail }) : t("incidentsTimeline.reply.noteHint")}
         rows={5}
         maxLength={20000}
         value={body}
@@ -78,11 +78,11 @@ export function ReplyBox({ id, status, requesterEmail }: { id: number; status: S
       />
       {mode === "reply" ? (
         <SelectField
-          label={t("incidents.reply.statusAfter")}
+          label={t("incidentsTimeline.reply.statusAfter")}
           value={statusAfter}
           onChange={(e) => setStatusAfter(e.target.value as typeof statusAfter)}
           options={[
-            { value: "", label: t("incidents.reply.keepStatus", { status: t(`incidents.status.${status === "new" ? "open" : status}`) }) },
+            { value: "", label: t("incidentsTimeline.reply.keepStatus", { status: t(`incidents.status.${status === "new" ? "open" : status}`) }) },
             ...(["open", "waiting", "resolved"] as const).filter((s) => s !== status).map((s) => ({ value: s, label: t(`incidents.status.${s}`) })),
           ]}
           data-testid="incident-reply-status"
@@ -95,7 +95,7 @@ export function ReplyBox({ id, status, requesterEmail }: { id: number; status: S
       ) : null}
       <div className="flex justify-end">
         <Button disabled={pending} onClick={send} variant={mode === "note" ? "secondary" : "primary"} data-testid="incident-reply-send">
-          {pending ? t("incidents.reply.sending") : t(mode === "reply" ? "incidents.reply.send" : "incidents.reply.addNote")}
+          {pending ? t("incidentsTimeline.reply.sending") : t(mode === "reply" ? "incidentsTimeline.reply.send" : "incidentsTimeline.reply.addNote")}
         </Button>
       </div>
     </div>

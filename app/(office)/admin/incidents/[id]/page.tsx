@@ -81,7 +81,7 @@ export default async function IncidentPage({ params }: Props) {
               {d.description}
             </p>
           </Card>
-          <Card title={t("incidents.reply.title")}>
+          <Card title={t("incidentsTimeline.reply.title")}>
             <ReplyBox id={d.id} status={d.status as "new"} requesterEmail={d.requesterEmail} />
           </Card>
           <Card title={t("incidents.detail.timeline")}>
