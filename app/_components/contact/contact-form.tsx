@@ -49,7 +49,11 @@ export function ContactForm({ slug, faqHref }: { slug?: string; faqHref?: string
     });
 
   const errors = failure?.fieldErrors ?? {};
-  const set = (f: Field) => (e: { target: { value: string } }) => setValues((v) => ({ ...v, [f]: e.target.value }));
+  const set = (f: Field) => (e: { target: { value: string } }) => {
+    setValues((v) => ({ ...v, [f]: e.target.value }));
+    // A field being corrected drops its old error; the others keep theirs until the next send.
+    if (failure?.fieldErrors[f]) setFailure({ ...failure, fieldErrors: Object.fromEntries(Object.entries(failure.fieldErrors).filter(([k]) => k !== f)) });
+  };
   const generalError = failure && !Object.keys(errors).length ? failure.message : null;
   return (
     <form

@@ -44,7 +44,7 @@ export function LinkedFaqs({ incidentId }: { incidentId: number }) {
         <ul className="mt-3 divide-y divide-slate-200">
           {linked.data.map((a) => (
             <li key={a.id} className="flex items-center justify-between gap-3 py-2">
-              <a href={`/admin/knowledge/${a.id}`} className="min-w-0 truncate text-sm text-brand-700 hover:underline">
+              <a href={`/admin/knowledge/${a.id}`} className="min-w-0 text-sm text-brand-700 hover:underline">
                 {a.title}
               </a>
               <span className="flex shrink-0 items-center gap-2">
@@ -77,7 +77,7 @@ export function LinkedFaqs({ incidentId }: { incidentId: number }) {
             <ul className="mt-2 space-y-1">
               {candidates.data.map((a) => (
                 <li key={a.id} className="flex items-center justify-between gap-3 rounded-md px-2 py-1 hover:bg-slate-50">
-                  <span className="min-w-0 truncate text-sm text-slate-800">
+                  <span className="min-w-0 text-sm text-slate-800">
                     {a.title} {a.published ? null : <Badge tone="amber">{t("knowledge.linked.draftBadge")}</Badge>}
                   </span>
                   <Button variant="secondary" disabled={link.isPending} onClick={() => link.mutate({ incidentId, articleId: a.id })} aria-label={`${t("knowledge.linked.link")}: ${a.title}`}>
