@@ -118,21 +118,20 @@ export function IncidentsTable({ initial }: { initial: IncidentFilters }) {
       { id: "status", header: t("incidents.list.status"), cell: ({ row: { original: r } }) => <StatusBadge status={r.status} label={t(`incidents.status.${r.status as "new"}`)} /> },
       {
         id: "sla",
-        header: t("incidents.list.sla"),
-        cell: ({ row: { original: r } }) =>
-          r.sla.state ? (
-            <div className="flex flex-col items-start gap-1">
-              <SlaBadge state={r.sla.state} label={t(`incidents.sla.state.${r.sla.state}`)} />
-              {r.sla.paused ? <Badge>{t("incidents.sla.state.paused")}</Badge> : null}
-            </div>
-          ) : (
-            <span className="text-slate-400">—</span>
-          ),
-      },
-      {
-        id: "due",
-        header: t("incidents.list.due"),
-        cell: ({ row: { original: r } }) => <span className="whitespace-nowrap tabular-nums" data-testid="incident-due">{r.sla.nextDueAt ? dt(r.sla.nextDueAt) : "—"}</span>,
+        header: `${t("incidents.list.sla")} · ${t("incidents.list.due")}`,
+        cell: ({ row: { original: r } }) => (
+          <div className="flex flex-col items-start gap-1 whitespace-nowrap">
+            {r.sla.state ? (
+              <div className="flex gap-1">
+                <SlaBadge state={r.sla.state} label={t(`incidents.sla.state.${r.sla.state}`)} />
+                {r.sla.paused ? <Badge>{t("incidents.sla.state.paused")}</Badge> : null}
+              </div>
+            ) : null}
+            <span className="text-xs tabular-nums text-slate-600" data-testid="incident-due">
+              {r.sla.nextDueAt ? dt(r.sla.nextDueAt) : "—"}
+            </span>
+          </div>
+        ),
       },
       { id: "assignee", header: t("incidents.list.assignee"), cell: ({ row: { original: r } }) => r.assigneeName ?? <span className="text-slate-400">{t("incidents.list.unassigned")}</span> },
     ],
