@@ -72,7 +72,7 @@ export function LinkedFaqs({ incidentId }: { incidentId: number }) {
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500"
           data-testid="faq-link-search"
         />
-        {search.length >= 2 && candidates.data ? (
+        {q.trim().length >= 2 && search.length >= 2 && candidates.data ? (
           candidates.data.length ? (
             <ul className="mt-2 space-y-1">
               {candidates.data.map((a) => (

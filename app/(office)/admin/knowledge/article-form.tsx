@@ -33,17 +33,21 @@ export function ArticleForm({ article, notice }: { article?: Article; notice?: s
   const [versions, setVersions] = useState<Versions>(article?.translations ?? { "pt-BR": { title: "", body: "" }, es: { title: "", body: "" }, en: { title: "", body: "" } });
   const [tab, setTab] = useState<Locale>("pt-BR");
   const [saved, setSaved] = useState<string | null>(notice ?? null);
+  // Fields edited since the last save attempt: their old errors are no longer shown.
+  const [edited, setEdited] = useState<Set<string>>(new Set());
+  const touch = (field: string) => setEdited((e) => (e.has(field) ? e : new Set(e).add(field)));
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knowledge.pathKey() });
   const create = useMutation(trpc.knowledge.create.mutationOptions({ onSuccess: async (r) => { await refresh(); router.push(`/admin/knowledge/${r.id}?created=1`); } }));
   const update = useMutation(trpc.knowledge.update.mutationOptions({ onSuccess: async () => { await refresh(); setSaved(t("knowledge.form.saved")); } }));
   const remove = useMutation(trpc.knowledge.delete.mutationOptions({ onSuccess: async () => { await refresh(); router.push("/admin/knowledge"); } }));
   const save = article ? update : create;
-  const errors = fieldErrorsOf(save.error);
+  const errors = Object.fromEntries(Object.entries(fieldErrorsOf(save.error)).filter(([k]) => !edited.has(k)));
   const tabHasError = (l: Locale) => Boolean(errors[`translations.${l}.title`] || errors[`translations.${l}.body`]);
 
   const submit = () => {
     setSaved(null);
+    setEdited(new Set());
     const input = { categoryId: Number(categoryId) || 0, slug, published, translations: versions };
     if (article) update.mutate({ id: article.id, ...input });
     else create.mutate(input);
@@ -67,12 +71,12 @@ export function ArticleForm({ article, notice }: { article?: Article; notice?: s
           <SelectField
             label={t("knowledge.category")}
             value={categoryId}
-            onChange={(e) => setCategoryId(e.target.value)}
+            onChange={(e) => (setCategoryId(e.target.value), touch("categoryId"))}
             errors={errors.categoryId}
             options={[{ value: "", label: "—" }, ...(categories.data ?? []).map((c) => ({ value: String(c.id), label: localised(c.name, locale) }))]}
             data-testid="article-category"
           />
-          <TextField label={t("knowledge.form.slug")} hint={t("knowledge.form.slugHint")} value={slug} maxLength={80} onChange={(e) => setSlug(e.target.value)} errors={errors.slug} data-testid="article-slug" />
+          <TextField label={t("knowledge.form.slug")} hint={t("knowledge.form.slugHint")} value={slug} maxLength={80} onChange={(e) => (setSlug(e.target.value), touch("slug"))} errors={errors.slug} data-testid="article-slug" />
           <label className="flex items-center gap-2 self-center text-sm font-medium text-slate-700">
             <input type="checkbox" checked={published} onChange={(e) => setPublished(e.target.checked)} data-testid="article-published" />
             {t("knowledge.form.published")}
@@ -102,7 +106,7 @@ export function ArticleForm({ article, notice }: { article?: Article; notice?: s
             label={t("knowledge.form.articleTitle")}
             value={versions[tab].title}
             maxLength={200}
-            onChange={(e) => setVersions((v) => ({ ...v, [tab]: { ...v[tab], title: e.target.value } }))}
+            onChange={(e) => (setVersions((v) => ({ ...v, [tab]: { ...v[tab], title: e.target.value } })), touch(`translations.${tab}.title`))}
             errors={errors[`translations.${tab}.title`]}
             data-testid="article-title"
           />
@@ -111,7 +115,7 @@ export function ArticleForm({ article, notice }: { article?: Article; notice?: s
             rows={10}
             value={versions[tab].body}
             maxLength={20000}
-            onChange={(e) => setVersions((v) => ({ ...v, [tab]: { ...v[tab], body: e.target.value } }))}
+            onChange={(e) => (setVersions((v) => ({ ...v, [tab]: { ...v[tab], body: e.target.value } })), touch(`translations.${tab}.body`))}
             errors={errors[`translations.${tab}.body`]}
             data-testid="article-body"
           />
