@@ -146,8 +146,10 @@ describe("close", () => {
     // Each wallet holds the consultant's Σ lines (credit: negative); the adjustment is applied.
     const wallet = await accountId(db, { kind: "wallet", consultantId: chain[3]! }, "BRL");
     const [{ total }] = (await db.execute(sql`select total::int as total from comp_run_consultants where run_id = ${runId} and consultant_id = ${chain[3]!}`)) as unknown as [{ total: number }];
-    // Their unilevel (R$ 15,00) is held below the plan's minimum payout; the adjustment is paid as it is.
-    expect(total).toBe(2500);
+    // Their total is the Σ of their lines, the 25,00 adjustment among them (below a plan minimum, commissions may be held; the adjustment is paid as it is).
+    const mine = await db.select().from(compRunLines).where(and(eq(compRunLines.runId, runId), eq(compRunLines.consultantId, chain[3]!)));
+    expect(mine.reduce((a, l) => a + l.amount, 0)).toBe(total);
+    expect(mine.filter((l) => l.bonus === "adjustment").map((l) => l.amount)).toEqual([2500]);
     expect(await balanceOf(db, wallet)).toBe(-total);
     const [period] = await db.select().from(periods).where(eq(periods.id, oldPeriod));
     expect(period!.status).toBe("closed");

@@ -24,7 +24,9 @@ export async function readCopyText(stream: Readable, columns: CopyColumn[], onRo
     isNull = false;
     text = [];
   };
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  // Flowing mode, not `for await`: with postgres-js 3.4.9 an async-iterated COPY stream of more
+  // than one chunk left the connection paused, and the transaction's next query never ran.
+  const onChunk = (chunk: Buffer) => {
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       if (b === 9) endField();
@@ -49,6 +51,18 @@ export async function readCopyText(stream: Readable, columns: CopyColumn[], onRo
         text.push(b);
       }
     }
-  }
+  };
+  await new Promise<void>((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => {
+      try {
+        onChunk(chunk);
+      } catch (error) {
+        stream.destroy();
+        reject(error);
+      }
+    });
+    stream.on("end", () => resolve());
+    stream.on("error", reject);
+  });
   return rows;
 }

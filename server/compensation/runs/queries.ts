@@ -5,12 +5,11 @@ import type { DbOrTx } from "@/db/client";
 import { compPlanVersions, compRunLines, compRuns, consultants, periods } from "@/db/schema";
 import { AppError } from "@/server/errors";
 import { offsetOf, pageInput, type Page } from "@/server/pagination";
-import { BONUS_KINDS } from "../lines";
+import { LINE_BONUSES } from "./line-bonuses";
 
 export const runIdSchema = z.object({ id: z.number().int().positive() });
 export const periodIdSchema = z.object({ periodId: z.number().int().positive() });
 export const listRunsSchema = z.object({ periodId: z.number().int().positive().nullable().default(null) });
-export const LINE_BONUSES = [...BONUS_KINDS, "adjustment", "clawback"] as const;
 export const listLinesSchema = pageInput.extend({
   runId: z.number().int().positive(),
   /** A consultant's code or numeric id. */
