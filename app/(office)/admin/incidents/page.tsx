@@ -47,9 +47,14 @@ export default async function IncidentsPage({ searchParams }: Props) {
         title={t("incidents.title")}
         description={t("incidents.description")}
         actions={
-          <Link href="/admin/incidents/settings" className="rounded-md px-3.5 py-2 text-sm font-medium text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50">
-            {t("incidents.nav.settings")}
-          </Link>
+          <div className="flex gap-2">
+            <Link href="/admin/incidents/settings" className="rounded-md px-3.5 py-2 text-sm font-medium text-brand-700 ring-1 ring-brand-200 hover:bg-brand-50">
+              {t("incidents.nav.settings")}
+            </Link>
+            <Link href="/admin/incidents/new" className="rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="incident-new-link">
+              {t("incidents.list.newIncident")}
+            </Link>
+          </div>
         }
       />
       <div className="mb-4 grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="incidents-dashboard">
