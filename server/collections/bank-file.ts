@@ -29,6 +29,8 @@ export type BankLine = {
   reference: string;
   payer: string;
   orderNumber: string | null;
+  /** A debit note's number ("ND 000012") when the reference names no order. */
+  noteNumber: number | null;
   errors: BankLineError[];
 };
 export type BankFileProblem = "empty" | "header" | "tooManyLines" | "tooLarge";
@@ -84,6 +86,13 @@ export function parseBankAmount(raw: string, digits: number): number | null {
 }
 
 export const ORDER_NUMBER = /\bP\d{7}\b/i;
+/** A debit note as printed in a payment's reference: "ND 000012", "ND-12", "nd12". */
+export const NOTE_NUMBER = /\bND[\s-]?(\d{1,9})\b/i;
+
+function noteNumberOf(reference: string) {
+  const m = NOTE_NUMBER.exec(reference);
+  return m ? Number(m[1]) : null;
+}
 
 export function parseBankFile(content: string, digits = 2): ParsedBankFile {
   if (Buffer.byteLength(content, "utf8") > BANK_FILE_MAX_BYTES) return { ok: false, problem: "tooLarge" };
@@ -111,7 +120,8 @@ export function parseBankFile(content: string, digits = 2): ParsedBankFile {
     const reference = cell("reference");
     const payer = cell("payer");
     if (reference.length > 140 || payer.length > 140) errors.push("tooLong");
-    lines.push({ line: i + 2, date, amount, reference: reference.slice(0, 140), payer: payer.slice(0, 140), orderNumber: ORDER_NUMBER.exec(reference)?.[0].toUpperCase() ?? null, errors });
+    const orderNumber = ORDER_NUMBER.exec(reference)?.[0].toUpperCase() ?? null;
+    lines.push({ line: i + 2, date, amount, reference: reference.slice(0, 140), payer: payer.slice(0, 140), orderNumber, noteNumber: orderNumber ? null : noteNumberOf(reference), errors });
   });
   if (!lines.length) return { ok: false, problem: "empty" };
   return { ok: true, lines };

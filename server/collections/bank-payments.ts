@@ -2,11 +2,14 @@ import { createHash } from "node:crypto";
 import { and, eq, inArray, like, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { consultants, orders, payments } from "@/db/schema";
+import { consultants, invoices, orders, payments } from "@/db/schema";
 import { recordAudit } from "../audit/record";
 import { payOrder } from "../commerce/orders";
 import { AppError } from "../errors";
+import { documentNumber } from "../invoices/notes";
+import { ADJUSTMENT_SOURCE } from "../ledger/entries";
 import { getCommerceSettings } from "../settings/company";
+import { payDebitNote } from "./note-payments";
 import { BANK_FILE_MAX_BYTES, parseBankFile, type BankLine } from "./bank-file";
 
 /**
@@ -23,15 +26,17 @@ export const bankFileSchema = z.object({
 });
 
 export const applyBankFileSchema = bankFileSchema.extend({
-  /** Per line: pay this order, or ignore the line. Matched lines without a decision are paid. */
+  /** Per line: pay this order (or the debit note it matched), or ignore the line. Matched lines without a decision are paid. */
   decisions: z
-    .array(z.object({ line: z.number().int().min(2), orderId: z.number().int().positive().nullable() }))
+    .array(z.object({ line: z.number().int().min(2), orderId: z.number().int().positive().nullable(), invoiceId: z.number().int().positive().nullish() }))
     .max(5000)
     .default([]),
 });
 
 export type MatchStatus = "matched" | "review" | "applied" | "invalid";
-export type ReviewReason = "noReference" | "unknownOrder" | "amountDiffers" | "alreadyPaid" | "notOpen" | "duplicateInFile";
+export type ReviewReason = "noReference" | "unknownOrder" | "amountDiffers" | "alreadyPaid" | "notOpen" | "duplicateInFile" | "unknownNote" | "noteNotOpen" | "noteAmountDiffers";
+/** A debit note a line names ("ND 000012"): paid like an order, in full, once. */
+type NoteBrief = { id: number; number: number; total: number; consultantCode: string; consultantName: string; open: boolean };
 type OrderBrief = { id: number; number: string; total: number; status: string; consultantCode: string; consultantName: string; placedAt: Date | null };
 
 export const fileHash = (content: string) => createHash("sha256").update(content, "utf8").digest("hex");
@@ -65,10 +70,29 @@ async function matchLines(db: DbOrTx, hash: string, lines: BankLine[]) {
   const named = numbers.length ? await db.select(orderBrief).from(orders).innerJoin(consultants, eq(consultants.id, orders.consultantId)).where(inArray(orders.number, numbers)) : [];
   const byNumber = new Map(named.map((o) => [o.number, o]));
   const applied = await db
-    .select({ key: payments.idempotencyKey, orderId: payments.orderId, number: orders.number })
+    .select({ key: payments.idempotencyKey, orderId: payments.orderId, number: orders.number, invoiceId: payments.invoiceId, noteNumber: invoices.number })
     .from(payments)
-    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .leftJoin(orders, eq(orders.id, payments.orderId))
+    .leftJoin(invoices, eq(invoices.id, payments.invoiceId))
     .where(like(payments.idempotencyKey, `bank:${hash.slice(0, 48)}:%`));
+  const noteNumbers = [...new Set(lines.map((l) => l.noteNumber).filter((n): n is number => n !== null))];
+  const notes: NoteBrief[] = noteNumbers.length
+    ? await db
+        .select({
+          id: invoices.id,
+          number: invoices.number,
+          total: invoices.total,
+          consultantCode: consultants.code,
+          consultantName: consultants.fullName,
+          open: sql<boolean>`not exists (select 1 from payments p where p.invoice_id = ${invoices.id})
+            and not exists (select 1 from journal_entries e join journal_entries r on r.reverses_entry_id = e.id
+                             where e.source_type = ${ADJUSTMENT_SOURCE} and e.source_id = ${invoices.id}::text)`,
+        })
+        .from(invoices)
+        .innerJoin(consultants, eq(consultants.id, invoices.consultantId))
+        .where(and(eq(invoices.kind, "debit_note"), inArray(invoices.number, noteNumbers)))
+    : [];
+  const noteByNumber = new Map(notes.map((n) => [n.number, n]));
   const appliedByKey = new Map(applied.map((a) => [a.key, a]));
   const amounts = [...new Set(lines.filter((l) => l.amount !== null && !l.orderNumber).map((l) => l.amount!))];
   // Candidates for a line without an order number: open orders of the same amount (a few each).
@@ -83,18 +107,33 @@ async function matchLines(db: DbOrTx, hash: string, lines: BankLine[]) {
   for (const c of candidates) if (c.rank <= 6) (candidatesByAmount.get(c.total) ?? candidatesByAmount.set(c.total, []).get(c.total)!).push(c);
 
   const claimed = new Set<number>();
+  const claimedNotes = new Set<number>();
+  type Target = { id: number | null; number: string };
   return lines.map((l) => {
-    const base = { ...l, key: lineKey(hash, l.line) };
+    const base = { ...l, key: lineKey(hash, l.line), note: null as NoteBrief | null };
     const done = appliedByKey.get(base.key);
-    if (done) return { ...base, status: "applied" as MatchStatus, order: byNumber.get(done.number) ?? { id: done.orderId, number: done.number }, reason: null, candidates: [] };
+    if (done) {
+      const order: Target = done.invoiceId ? { id: null, number: `ND ${documentNumber(done.noteNumber ?? 0)}` } : (byNumber.get(done.number ?? "") ?? { id: done.orderId, number: done.number ?? "" });
+      return { ...base, status: "applied" as MatchStatus, order, reason: null, candidates: [] };
+    }
     if (l.errors.length || l.amount === null) return { ...base, status: "invalid" as MatchStatus, order: null, reason: null, candidates: [] };
-    const review = (reason: ReviewReason, order: OrderBrief | null = null) => ({
+    const review = (reason: ReviewReason, order: OrderBrief | null = null, note: NoteBrief | null = null) => ({
       ...base,
+      note,
       status: "review" as MatchStatus,
       order,
       reason,
       candidates: (candidatesByAmount.get(l.amount!) ?? []).filter((c) => !claimed.has(c.id)).slice(0, 5),
     });
+    if (!l.orderNumber && l.noteNumber !== null) {
+      const note = noteByNumber.get(l.noteNumber);
+      if (!note) return review("unknownNote");
+      if (!note.open) return review("noteNotOpen", null, note);
+      if (note.total !== l.amount) return review("noteAmountDiffers", null, note);
+      if (claimedNotes.has(note.id)) return review("duplicateInFile", null, note);
+      claimedNotes.add(note.id);
+      return { ...base, note, status: "matched" as MatchStatus, order: null, reason: null, candidates: [] };
+    }
     if (!l.orderNumber) return review("noReference");
     const order = byNumber.get(l.orderNumber);
     if (!order) return review("unknownOrder");
@@ -134,6 +173,7 @@ export async function applyBankFile(db: Db, input: z.output<typeof applyBankFile
   const hash = fileHash(input.content);
   const matched = await matchLines(db, hash, lines);
   const decisions = new Map(input.decisions.map((d) => [d.line, d.orderId]));
+  const noteDecisions = new Map(input.decisions.map((d) => [d.line, d.invoiceId ?? null]));
   const picked = [...decisions.values()].filter((id): id is number => id !== null);
   const pickedOrders = picked.length ? await db.select({ id: orders.id, number: orders.number, total: orders.total, status: orders.status }).from(orders).where(inArray(orders.id, picked)) : [];
   const pickedById = new Map(pickedOrders.map((o) => [o.id, o]));
@@ -149,12 +189,29 @@ export async function applyBankFile(db: Db, input: z.output<typeof applyBankFile
       outcomes.push({ line: l.line, result: "ignored" });
       continue;
     }
-    const decided = decisions.has(l.line) ? decisions.get(l.line)! : l.status === "matched" ? l.order!.id : null;
+    // A line that matched a debit note pays it unless staff chose otherwise (ignore, or an order).
+    if (l.note && l.status === "matched" && (!decisions.has(l.line) || noteDecisions.get(l.line) === l.note.id)) {
+      const label = `ND ${documentNumber(l.note.number)}`;
+      try {
+        const reference = [l.reference, l.payer].filter(Boolean).join(" — ").slice(0, 100) || null;
+        const payment = await payDebitNote(db, { invoiceId: l.note.id, method: "bank_transfer", reference, idempotencyKey: l.key }, actorUserId);
+        if (payment.idempotencyKey !== l.key) outcomes.push({ line: l.line, result: "refused", orderNumber: label, reason: "noteNotOpen" });
+        else {
+          paidAmount += l.amount!;
+          outcomes.push({ line: l.line, result: "paid", orderNumber: label });
+        }
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        outcomes.push({ line: l.line, result: "refused", orderNumber: label, reason: "noteNotOpen" });
+      }
+      continue;
+    }
+    const decided = decisions.has(l.line) ? decisions.get(l.line)! : l.status === "matched" && l.order ? l.order.id : null;
     if (decided === null) {
       outcomes.push({ line: l.line, result: "ignored" });
       continue;
     }
-    const order = decided === l.order?.id && l.status === "matched" ? { id: l.order.id, number: l.order.number, total: l.amount!, status: "placed" } : pickedById.get(decided);
+    const order = l.order && decided === l.order.id && l.status === "matched" ? { id: l.order.id, number: l.order.number, total: l.amount!, status: "placed" } : pickedById.get(decided);
     const refuse = (reason: string) => outcomes.push({ line: l.line, result: "refused", orderNumber: order?.number, reason });
     if (!order) refuse("unknownOrder");
     else if (used.has(order.id)) refuse("duplicateInFile");

@@ -187,3 +187,38 @@ describe("a customer's purchase summary (RFM monetary)", () => {
     expect(await spent()).toEqual({ n: 2 * 4990 + 18990 - 4990, c: 1 });
   });
 });
+
+describe("the bank payment file", () => {
+  it("matches a line naming an open debit note (ND 000012) by number and amount, pays it once, and sends a paid or wrong-amount note to review", async () => {
+    const admin = await callerAs(db, adminId);
+    const due = await admin.api.ledger.adjust({ consultantId: brunoId, kind: "debit_note", amount: 4321, memo: "Taxa de reposição" });
+    const wrong = await admin.api.ledger.adjust({ consultantId: brunoId, kind: "debit_note", amount: 1000, memo: "Outra taxa" });
+    const nd = (n: number) => `ND ${String(n).padStart(6, "0")}`;
+    const content = `data;valor;referencia;pagador\n20/11/2026;43,21;TED ${nd(due.number)};Bruno\n21/11/2026;9,99;PIX ${nd(wrong.number)};Bruno\n22/11/2026;1,00;${nd(999_999)};X\n`;
+    const preview = await admin.api.collections.previewBankFile({ fileName: "extrato.csv", content });
+    expect(preview.lines.map((l) => [l.line, l.status, l.reason, l.note?.id ?? null])).toEqual([
+      [2, "matched", null, due.noteId],
+      [3, "review", "noteAmountDiffers", wrong.noteId],
+      [4, "review", "unknownNote", null],
+    ]);
+    const applied = await admin.api.collections.applyBankFile({ fileName: "extrato.csv", content, decisions: [{ line: 2, orderId: null, invoiceId: due.noteId }, { line: 3, orderId: null }, { line: 4, orderId: null }] });
+    expect(applied.outcomes.map((o) => [o.line, o.result])).toEqual([
+      [2, "paid"],
+      [3, "ignored"],
+      [4, "ignored"],
+    ]);
+    expect(applied.paidAmount).toBe(4321);
+    const [payment] = await db.select().from(payments).where(eq(payments.invoiceId, due.noteId));
+    expect(payment).toMatchObject({ amount: 4321, method: "bank_transfer", orderId: null });
+    // The same file again pays nothing; the paid note shows as applied.
+    const again = await admin.api.collections.previewBankFile({ fileName: "extrato.csv", content });
+    expect(again.lines[0]).toMatchObject({ status: "applied", order: { number: nd(due.number) } });
+    const twice = await admin.api.collections.applyBankFile({ fileName: "extrato.csv", content, decisions: [] });
+    expect(twice.paid).toBe(0);
+    expect(await db.select().from(payments).where(eq(payments.invoiceId, due.noteId))).toHaveLength(1);
+    // Another file naming the now-paid note sends it to review.
+    const other = await admin.api.collections.previewBankFile({ fileName: "outro.csv", content: `date,amount,reference\n2026-11-23,43.21,${nd(due.number)}\n` });
+    expect(other.lines[0]).toMatchObject({ status: "review", reason: "noteNotOpen" });
+    await expectBalanced();
+  });
+});

@@ -34,9 +34,20 @@ describe("bank payment file", () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.lines).toEqual([
-      { line: 2, date: "2026-11-20", amount: 13980, reference: "PIX pedido p0000042", payer: "Marina", orderNumber: "P0000042", errors: [] },
-      { line: 3, date: null, amount: 1000, reference: "x", payer: "", orderNumber: null, errors: ["date"] },
-      { line: 5, date: "2026-11-21", amount: null, reference: "P0000043", payer: "", orderNumber: "P0000043", errors: ["amount"] },
+      { line: 2, date: "2026-11-20", amount: 13980, reference: "PIX pedido p0000042", payer: "Marina", orderNumber: "P0000042", noteNumber: null, errors: [] },
+      { line: 3, date: null, amount: 1000, reference: "x", payer: "", orderNumber: null, noteNumber: null, errors: ["date"] },
+      { line: 5, date: "2026-11-21", amount: null, reference: "P0000043", payer: "", orderNumber: "P0000043", noteNumber: null, errors: ["amount"] },
+    ]);
+  });
+
+  it("finds a debit note's number when the reference names no order", () => {
+    const parsed = parseBankFile("date,amount,reference\n2026-11-20,98.00,TED ND 000012\n2026-11-20,98.00,nd-7 pago\n2026-11-20,98.00,ND 000012 e P0000042\n2026-11-20,98.00,NDX 12\n");
+    if (!parsed.ok) throw new Error("parsed");
+    expect(parsed.lines.map((l) => [l.orderNumber, l.noteNumber])).toEqual([
+      [null, 12],
+      [null, 7],
+      ["P0000042", null],
+      [null, null],
     ]);
   });
 

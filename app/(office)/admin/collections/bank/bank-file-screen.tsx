@@ -1,5 +1,6 @@
 "use client";
 
+import { documentNo } from "@/app/_components/documents/document-link";
 import { useMutation } from "@tanstack/react-query";
 import { useId, useRef, useState } from "react";
 import { Badge, Alert, Card } from "@/app/_components/ui/card";
@@ -48,7 +49,7 @@ export function BankFileScreen() {
         onSuccess: (p) => {
           setPreview(p);
           // Matched lines are paid unless changed; review lines wait for a choice (or stay ignored).
-          setDecisions(Object.fromEntries(p.lines.map((l) => [l.line, l.status === "matched" ? String(l.order!.id) : ""])));
+          setDecisions(Object.fromEntries(p.lines.map((l) => [l.line, l.status === "matched" ? decisionOf(l) : ""])));
         },
         onError: (e) => (setPreview(null), setError(e.message)),
       },
@@ -63,7 +64,10 @@ export function BankFileScreen() {
     setError(null);
     const list = preview.lines
       .filter((l) => l.status === "matched" || l.status === "review")
-      .map((l) => ({ line: l.line, orderId: decisions[l.line] ? Number(decisions[l.line]) : null }));
+      .map((l) => {
+        const d = decisions[l.line] ?? "";
+        return d.startsWith("n:") ? { line: l.line, orderId: null, invoiceId: Number(d.slice(2)) } : { line: l.line, orderId: d ? Number(d) : null };
+      });
     apply.mutate(
       { fileName: file.name, content: file.content, decisions: list },
       {
@@ -159,13 +163,16 @@ export function BankFileScreen() {
   );
 }
 
+/** A select value: an order's id, or "n:" and a debit note's id. */
+const decisionOf = (l: Line) => (l.note ? `n:${l.note.id}` : String(l.order!.id));
+
 function BankLineRow({ line: l, money, decision, onDecide, outcome }: { line: Line; money: (n: number) => string; decision: string; onDecide: (v: string) => void; outcome?: Applied["outcomes"][number] }) {
   const t = useT();
   const locale = useLocale();
   const date = l.date ? new Intl.DateTimeFormat(locale, { dateStyle: "short", timeZone: "UTC" }).format(new Date(`${l.date}T00:00:00Z`)) : "—";
   const options =
     l.status === "matched"
-      ? [{ value: String(l.order!.id), label: t("collections.bank.payMatched", { order: l.order!.number }) }]
+      ? [{ value: decisionOf(l), label: t("collections.bank.payMatched", { order: l.note ? `${t("invoices.kind.debit_note")} ${documentNo(l.note.number)}` : l.order!.number }) }]
       : l.candidates.map((c) => ({ value: String(c.id), label: t("collections.bank.candidate", { order: c.number, consultant: `${c.consultantName} (${c.consultantCode})` }) }));
   return (
     <tr data-testid={`bank-line-${l.line}`} data-status={l.status}>
@@ -185,7 +192,12 @@ function BankLineRow({ line: l, money, decision, onDecide, outcome }: { line: Li
           <span className="text-xs text-slate-600">{l.order?.number}</span>
         ) : (
           <div className="space-y-1">
-            {l.reason ? <p className="text-xs text-amber-800">{t(`collections.bank.reason.${l.reason}`)}{l.order && l.status === "review" ? ` (${l.order.number})` : ""}</p> : null}
+            {l.reason ? (
+              <p className="text-xs text-amber-800">
+                {t(`collections.bank.reason.${l.reason}`)}
+                {l.order && l.status === "review" ? ` (${l.order.number})` : l.note && l.status === "review" ? ` (ND ${documentNo(l.note.number)})` : ""}
+              </p>
+            ) : null}
             <label className="sr-only" htmlFor={`bank-decision-${l.line}`}>
               {t("collections.bank.decision", { line: l.line })}
             </label>
