@@ -20,7 +20,7 @@ export function contactReceivedSubject(locale: Locale, props: z.infer<typeof con
 export default function ContactReceivedEmail({ locale, name, number, subject, message }: ContactReceivedProps) {
   const t = translator(locale);
   return (
-    <EmailLayout locale={locale} preview={t("contact.mail.subject", { number })}>
+    <EmailLayout locale={locale} preview={t("contact.mail.subject", { number })} footer={t("contact.mail.footer")}>
       <Paragraph>{t("email.greeting", { name })}</Paragraph>
       <Paragraph>{t("contact.mail.intro", { subject, number })}</Paragraph>
       <Paragraph>{t("contact.mail.yourMessage")}</Paragraph>

@@ -29,7 +29,7 @@ export default function ContactSiteNoticeEmail({ locale, consultantName, number,
       <Paragraph>
         <span style={{ whiteSpace: "pre-line" }}>{message}</span>
       </Paragraph>
-      <ActionButton href={url} label={number} locale={locale} />
+      <ActionButton href={url} label={t("contact.mail.consultantButton")} locale={locale} />
     </EmailLayout>
   );
 }

@@ -27,7 +27,8 @@ const styles = {
   hr: { borderColor: colors.line, margin: "32px 0 16px" },
 };
 
-export function EmailLayout({ locale, preview, children }: { locale: Locale; preview: string; children: ReactNode }) {
+/** `footer` replaces the "you have an account" line for mail to people without one (e.g. a contact form's sender). */
+export function EmailLayout({ locale, preview, children, footer }: { locale: Locale; preview: string; children: ReactNode; footer?: string }) {
   const t = translator(locale);
   return (
     <Html lang={locale}>
@@ -38,7 +39,7 @@ export function EmailLayout({ locale, preview, children }: { locale: Locale; pre
           <Text style={styles.brand}>{t("email.brand")}</Text>
           {children}
           <Hr style={styles.hr} />
-          <Text style={styles.small}>{t("email.footer")}</Text>
+          <Text style={styles.small}>{footer ?? t("email.footer")}</Text>
           <Text style={styles.small}>{t("email.footerAutomated")}</Text>
         </Container>
       </Body>

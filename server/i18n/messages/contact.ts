@@ -33,6 +33,8 @@ export const contact = defineMessages({
       yourMessage: "Sua mensagem:",
       consultantSubject: "Nova mensagem pelo seu site ({number})",
       consultantIntro: "{name} ({email}) escreveu pelo seu site: “{subject}”. A equipe de atendimento abriu o chamado {number}.",
+      footer: "Você recebeu este e-mail porque escreveu pelo formulário de contato do Rede.",
+      consultantButton: "Ver meus chamados",
     },
   },
   es: {
@@ -66,6 +68,8 @@ export const contact = defineMessages({
       yourMessage: "Su mensaje:",
       consultantSubject: "Nuevo mensaje desde su sitio ({number})",
       consultantIntro: "{name} ({email}) escribió desde su sitio: «{subject}». El equipo de atención abrió la solicitud {number}.",
+      footer: "Recibió este correo porque escribió por el formulario de contacto de Rede.",
+      consultantButton: "Ver mis solicitudes",
     },
   },
   en: {
@@ -99,6 +103,8 @@ export const contact = defineMessages({
       yourMessage: "Your message:",
       consultantSubject: "New message from your site ({number})",
       consultantIntro: "{name} ({email}) wrote through your site: “{subject}”. The support team opened ticket {number}.",
+      footer: "You received this e-mail because you wrote through Rede's contact form.",
+      consultantButton: "See my tickets",
     },
   },
 });
