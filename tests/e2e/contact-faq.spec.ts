@@ -206,3 +206,14 @@ test("one address writing again and again is stopped with a clear message in the
   await expect(page.getByLabel("Mensaje")).toHaveValue("Quisiera saber si hay envíos a Montevideo.");
   await shot(page, "contact-site-limited-es");
 });
+
+test("a consultant opening an incident in the portal is offered the FAQ that may answer it", async ({ page }) => {
+  await login(page, "ana@rede.test");
+  await page.goto("/portal/incidents/new");
+  await page.getByTestId("incident-subject").fill("Como troco um produto com defeito?");
+  const suggestions = page.getByTestId("faq-suggestions");
+  await expect(suggestions.getByText("Como solicito a troca ou devolução de um produto?")).toBeVisible();
+  await suggestions.getByText("Como solicito a troca ou devolução de um produto?").click();
+  await expect(suggestions.getByRole("link", { name: /Ler o artigo/ })).toHaveAttribute("href", "/faq/troca-de-produto");
+  await shot(page, "portal-incident-faq-suggestion-pt");
+});
