@@ -9,6 +9,7 @@ import { TextAreaField, TextField } from "@/app/_components/ui/field";
 import { SelectField } from "@/app/_components/ui/select-field";
 import { useT } from "@/app/_lib/i18n";
 import { fieldErrorsOf, useTRPC } from "@/app/_lib/trpc";
+import { FaqSuggestions } from "@/app/_components/knowledge/faq-suggestions";
 
 const CATEGORIES = ["general", "orders", "payments", "commissions", "account", "site", "products"] as const;
 const PRIORITIES = ["low", "normal", "high", "critical"] as const;
@@ -68,6 +69,7 @@ export function StaffNewIncident() {
       )}
       <TextField label={t("incidents.form.concerns")} value={v.concerns} maxLength={40} onChange={(e) => set({ concerns: e.target.value })} errors={errors.concernsConsultantCode} />
       <TextField label={t("incidents.form.subject")} value={v.subject} maxLength={200} onChange={(e) => set({ subject: e.target.value })} errors={errors.subject} data-testid="staff-incident-subject" />
+      <FaqSuggestions subject={v.subject} articleHref={(slug) => `/faq/${slug}`} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField label={t("incidents.form.category")} value={v.category} onChange={(e) => set({ category: e.target.value })} options={CATEGORIES.map((c) => ({ value: c, label: t(`incidents.category.${c}`) }))} errors={errors.category} />
         <SelectField label={t("incidents.form.priority")} value={v.priority} onChange={(e) => set({ priority: e.target.value })} options={PRIORITIES.map((p) => ({ value: p, label: t(`incidents.priority.${p}`) }))} errors={errors.priority} />
