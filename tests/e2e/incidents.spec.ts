@@ -143,3 +143,21 @@ test("staff screens in English: dashboard, detail and the SLA settings with bad 
   await shot(page, "incidents-settings-errors-en");
   await close();
 });
+
+test("staff register an incident for a consultant by code: an unknown code is refused next to the field, then it opens (pt-BR)", async ({ browser }) => {
+  const { page, close } = await as(browser, "suporte@rede.test");
+  await page.goto("/admin/incidents");
+  await page.getByTestId("incident-new-link").click();
+  await page.getByTestId("staff-incident-code").fill("RD999999");
+  await page.getByTestId("staff-incident-subject").fill("Atualizar endereço de entrega");
+  await page.getByTestId("staff-incident-description").fill("Pediu por telefone para trocar o endereço.");
+  await page.getByTestId("staff-incident-submit").click();
+  await expect(page.getByTestId("staff-incident-form").getByText("Solicitante não encontrado.").first()).toBeVisible();
+  await shot(page, "incidents-staff-new-error-pt-BR");
+  await page.getByTestId("staff-incident-code").fill("rd000017");
+  await page.getByTestId("staff-incident-submit").click();
+  await expect(page).toHaveURL(/\/admin\/incidents\/\d+$/);
+  await expect(page.getByTestId("incident-requester")).toContainText("Bruno Almeida");
+  await expect(page.getByTestId("sla-first-response-due")).toContainText("Vence");
+  await close();
+});
