@@ -156,6 +156,15 @@ describe("close", () => {
     // A closed period is final: no further preview or close, and its adjustments are frozen.
     await expect(startRun(db, { periodId: oldPeriod, kind: "preview", actorUserId: adminId, enqueue: false })).rejects.toMatchObject({ messageKey: "compRuns.errors.periodFinal" });
     await expect(createAdjustment(db, { periodId: oldPeriod, consultant: String(chain[0]), amount: 100, reason: "tarde demais" }, adminId, "BRL")).rejects.toMatchObject({ messageKey: "compRuns.errors.periodFinal" });
+    // The next period's snapshot reads this close's history: paid-as and highest ranks, nothing pending for an unranked consultant.
+    const nextPlan = compilePlan((await activePlanForPeriod(db, nowPeriod))!.definition);
+    const next = await loadPeriodSnapshot(db, nowPeriod, nextPlan);
+    const at = next.ids.indexOf(chain[1]!);
+    const [hist] = (await db.execute(sql`select paid_as_rank, highest_rank, pending_out::int as pending from comp_run_consultants where run_id = ${runId} and consultant_id = ${chain[1]!}`)) as unknown as [{ paid_as_rank: string; highest_rank: string; pending: number }];
+    expect(next.previousRunId).toBe(runId);
+    expect(nextPlan.rankCodes[next.snapshot.previousPaidAs![at]!]).toBe(hist.paid_as_rank);
+    expect(nextPlan.rankCodes[next.snapshot.highest![at]!]).toBe(hist.highest_rank);
+    expect(next.snapshot.pendingIn![at]).toBe(hist.pending);
     // Publish: closed → published, once.
     expect((await publishRun(db, runId, adminId)).status).toBe("published");
   });

@@ -3,7 +3,10 @@ import type { DbOrTx } from "@/db/client";
 import { AppError } from "../../errors";
 import type { CompiledPlan } from "../compile";
 import type { Snapshot } from "../snapshot";
-import { readCopyText } from "./copy-out";
+import { readSlices } from "./copy-out";
+
+/** Rows per round trip of the snapshot read (one aggregated text each, ~40 bytes a row). */
+const SLICE = 200_000;
 
 /**
  * A period's frozen snapshot, read from the database into the engine's typed arrays
@@ -19,8 +22,8 @@ import { readCopyText } from "./copy-out";
  * PV is not added back: rank qualification sees the return. Negative net volumes count as 0.
  * History: the latest closed (or published) run of a period that starts before this one.
  *
- * Speed: two `COPY … TO STDOUT` streams (consultants+volumes ordered by id, history ordered by
- * consultant id) parsed byte-wise, no object per row; ids map to indexes through a direct table when
+ * Speed: consultants+volumes and history read in slices of SLICE rows, each slice one aggregated
+ * text row parsed byte-wise (copy-out.ts), no object per row; ids map to indexes through a direct table when
  * ids are dense, else a binary search. See tests/bench/comp-close.ts for the figures.
  */
 export type LoadedSnapshot = {
@@ -90,22 +93,22 @@ async function load(tx: postgres.TransactionSql, periodId: number, plan: Compile
     cv: new Float64Array(n),
   };
   const pid = Number(period.id);
-  // Integers are inlined (COPY takes no parameters); both are checked integers.
-  const consultantsCopy = `copy (
-    select c.id, coalesce(c.sponsor_id, 0), coalesce(c.placement_parent_id, 0), coalesce(c.placement_slot, 0),
+  // Integers are inlined (checked integers); ordered slices of the consultants, keyed by id.
+  const consultantsSlice = (after: number) => `
+    select c.id as k, concat_ws(E'\\t', c.id, coalesce(c.sponsor_id, 0), coalesce(c.placement_parent_id, 0), coalesce(c.placement_slot, 0),
            case c.status when 'active' then 0 when 'inactive' then 1 else 2 end,
            extract(year from c.joined_at)::int * 100 + extract(month from c.joined_at)::int,
-           greatest(coalesce(v.pv, 0), 0), greatest(coalesce(v.cv, 0) + coalesce(r.cv, 0), 0)
+           greatest(coalesce(v.pv, 0), 0), greatest(coalesce(v.cv, 0) + coalesce(r.cv, 0), 0)) as line
       from consultants c
       left join period_volumes v on v.period_id = ${pid} and v.consultant_id = c.id
       left join (select e.consultant_id, -sum(e.cv) as cv
                    from volume_events e join orders o on o.id = e.order_id join periods op on op.id = o.period_id
                   where e.period_id = ${pid} and e.return_id is not null and o.period_id <> ${pid} and op.status = 'closed'
                   group by e.consultant_id) r on r.consultant_id = c.id
-     where c.joined_at <= '${period.ends_on}'::date
-     order by c.id) to stdout`;
+     where c.joined_at <= '${period.ends_on}'::date and c.id > ${after}
+     order by c.id limit ${SLICE}`;
   let i = 0;
-  await readCopyText(await tx.unsafe(consultantsCopy).readable(), ["int", "int", "int", "int", "int", "int", "int", "int"], (v) => {
+  await readSlices(tx, consultantsSlice, SLICE, ["int", "int", "int", "int", "int", "int", "int", "int"], (v) => {
     if (i >= n) throw new Error("consultants changed while the snapshot was read");
     ids[i] = v[0]!;
     sponsorId[i] = v[1]!;
@@ -148,13 +151,13 @@ async function loadHistory(tx: postgres.TransactionSql, runId: number, plan: Com
   const previousCodes = plan.tracksStreaks
     ? ((await tx<{ codes: string[] | null }[]>`select coalesce((select array_agg(x->>'code') from jsonb_array_elements(v.definition->'ranks'->'ladder') x), '{}') as codes from comp_runs r join comp_plan_versions v on v.id = r.plan_version_id where r.id = ${runId}`)[0]?.codes ?? [])
     : [];
-  await readCopyText(
-    await tx
-      .unsafe(
-        `copy (select consultant_id, carry_out_left, carry_out_right, pending_out, grace_used, paid_as_rank, highest_rank, ${plan.tracksStreaks ? "qualified_streak" : "null::bytea"}
-                 from comp_run_consultants where run_id = ${runId} order by consultant_id) to stdout`,
-      )
-      .readable(),
+  const streakField = plan.tracksStreaks ? "coalesce(qualified_streak::text, '\\N')" : "'\\N'";
+  await readSlices(
+    tx,
+    (after) => `select consultant_id as k, concat_ws(E'\\t', consultant_id, carry_out_left, carry_out_right, pending_out, grace_used,
+                       coalesce(paid_as_rank, '\\N'), coalesce(highest_rank, '\\N'), ${streakField}) as line
+                  from comp_run_consultants where run_id = ${runId} and consultant_id > ${after} order by consultant_id limit ${SLICE}`,
+    SLICE,
     ["int", "int", "int", "int", "int", "text", "text", "text"],
     (v, t) => {
       const i = indexOf(v[0]!);
