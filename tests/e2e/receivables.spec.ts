@@ -49,3 +49,33 @@ test("finance posts a debit note on Ana's account with no order; it waits in Cob
   await expect(page.getByTestId("receivable-balance")).toHaveAttribute("data-balance", String(before));
   await db.end();
 });
+
+test("a bank file line naming a debit note (ND 000123) is matched to it and pays it", async ({ page }) => {
+  test.setTimeout(90_000);
+  const db = sql();
+  const [ana] = await db`select id from consultants where code = 'RD000002'`;
+  await login(page, "financeiro@rede.test");
+  await page.goto(`/admin/ledger/statement?consultant=${ana!.id}`);
+  await page.getByTestId("adjust-open").click();
+  await page.getByTestId("adjust-kind").selectOption("debit_note");
+  await page.getByTestId("adjust-amount").fill("18,40");
+  await page.getByTestId("adjust-memo").fill("Reposição de catálogos");
+  await page.getByTestId("adjust-submit").click();
+  await expect(page.getByTestId("adjust-message")).toContainText(/Nota de débito \d{6} emitida e lançada/);
+  const [note] = await db`select id, lpad(number::text, 6, '0') as number from invoices where kind = 'debit_note' and total = 1840 order by id desc limit 1`;
+  const csv = `data;valor;referencia;pagador\n24/11/2026;18,40;TED ND ${note!.number};Ana Souza\n`;
+  await page.goto("/admin/collections/bank");
+  await page.getByTestId("bank-file").setInputFiles({ name: "extrato-nd.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByTestId("bank-preview").click();
+  await expect(page.getByTestId("bank-line-2")).toHaveAttribute("data-status", "matched");
+  await expect(page.getByTestId("bank-decision-2").locator("option:checked")).toHaveText(`Pagar Nota de débito ${note!.number}`);
+  await shot(page, "receivables-bank-note-matched");
+  await page.getByTestId("bank-apply").click();
+  await expect(page.getByTestId("bank-result")).toContainText("1 pagamentos registrados");
+  await expect(page.getByTestId("bank-line-2")).toHaveAttribute("data-status", "applied");
+  await expect(page.getByTestId("bank-line-2")).toContainText(`ND ${note!.number}`);
+  await shot(page, "receivables-bank-note-applied");
+  const [paid] = await db`select count(*)::int as n from payments where invoice_id = ${note!.id}`;
+  expect(paid!.n).toBe(1);
+  await db.end();
+});
