@@ -235,7 +235,9 @@ export function PlanForm(props: { def: Def; name: string; onChange: (def: Def) =
         <div className="mt-1 grid grid-cols-2 gap-2 sm:grid-cols-4">
           {codes.filter(Boolean).map((c) => (
             <div key={c} className="flex items-center gap-2">
-              <span className="w-20 truncate font-mono text-xs text-slate-600">{c}</span>
+              <span className="w-24 truncate font-mono text-xs text-slate-600" title={c}>
+                {c}
+              </span>
               <NumInput compact label={`${label}: ${c}`} path={[...path, c]} def={def} set={set} errors={errors} scale={scale} />
             </div>
           ))}
@@ -445,7 +447,7 @@ export function PlanForm(props: { def: Def; name: string; onChange: (def: Def) =
             const on = def.bonuses?.[key] !== undefined;
             const label = t(`plansForm.bonusNames.${key}` as MessageKey);
             return (
-              <section key={key} className={`rounded-md border p-4 ${on ? "border-brand-200 bg-white" : "border-slate-200 bg-slate-50"}`} data-testid={`bonus-${key}`}>
+              <section key={key} className={`rounded-md border p-4 ${on ? "border-slate-300 bg-white shadow-sm" : "border-slate-200 bg-slate-50"}`} data-testid={`bonus-${key}`}>
                 <div className="flex items-center justify-between">
                   <h3 className="text-sm font-semibold text-slate-800">{label}</h3>
                   <Check

@@ -175,7 +175,7 @@ export function VersionScreen({ id, canEdit }: { id: number; canEdit: boolean })
       {clone.error ? <Alert kind="error">{clone.error.message}</Alert> : null}
 
       <div role="tablist" className="mb-4 flex gap-1 border-b border-slate-200">
-        {(["form", "json", "whatIf"] as Tab[]).map((k) => (
+        {(canEdit ? (["form", "json", "whatIf"] as Tab[]) : (["form", "json"] as Tab[])).map((k) => (
           <button
             key={k}
             role="tab"
@@ -247,13 +247,11 @@ export function VersionScreen({ id, canEdit }: { id: number; canEdit: boolean })
           }
         >
           {v.issues.length ? <p className="mb-2 text-sm text-amber-700">{t("plans.json.invalidNote")}</p> : null}
-          <pre className="max-h-[70vh] overflow-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100" data-testid="plan-json">
-            {JSON.stringify(v.definition, null, 2)}
-          </pre>
+          <JsonView id={id} />
         </Card>
       ) : null}
 
-      {tab === "whatIf" ? <WhatIfPanel id={id} version={v.version} valid={v.issues.length === 0} /> : null}
+      {tab === "whatIf" && canEdit ? <WhatIfPanel id={id} version={v.version} valid={v.issues.length === 0} /> : null}
 
       <Dialog open={activating} onClose={() => setActivating(false)} title={t("plans.activateDialog.title", { version: v.version })} testId="plan-activate-dialog">
         {activating ? (
@@ -286,6 +284,18 @@ export function VersionScreen({ id, canEdit }: { id: number; canEdit: boolean })
   );
 }
 
+/** The definition as the export gives it: canonical (defaults filled in, keys sorted) when valid. */
+function JsonView({ id }: { id: number }) {
+  const trpc = useTRPC();
+  const file = useQuery(trpc.plans.exportJson.queryOptions({ id }));
+  if (file.error) return <Alert kind="error">{file.error.message}</Alert>;
+  return (
+    <pre className="max-h-[70vh] overflow-auto rounded-md bg-slate-900 p-4 text-xs text-slate-100" data-testid="plan-json">
+      {file.data?.json ?? "…"}
+    </pre>
+  );
+}
+
 function ActivateForm(props: { id: number; onCancel: () => void; onDone: (period: string) => void }) {
   const t = useT();
   const trpc = useTRPC();
@@ -305,7 +315,7 @@ function ActivateForm(props: { id: number; onCancel: () => void; onDone: (period
           <select id="activate-period" value={chosen ?? ""} onChange={(e) => setPeriodId(Number(e.target.value))} data-testid="plan-activate-period" className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
             {open.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.code} · {p.name}
+                {p.name === p.code ? p.code : `${p.code} · ${p.name}`}
               </option>
             ))}
           </select>
