@@ -68,7 +68,7 @@ export async function seedIncidents(db: Db) {
       requester: { kind: "contact", name: "Carla Menezes", email: "carla.menezes@example.com" },
       concerns: ana,
       source: "site_form",
-      hoursAgo: 50,
+      hoursAgo: 200, // 8 days: expired whatever weekday the demo is seeded on
       assign: true,
     },
     {

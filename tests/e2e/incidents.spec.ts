@@ -122,10 +122,14 @@ test("staff screens in English: dashboard, detail and the SLA settings with bad 
   await expect(page.getByTestId("incidents-tile-open")).toContainText("Open");
   await page.getByTestId("incidents-tile-expired").click();
   await expect(page.getByTestId("incidents-sla-filter")).toHaveValue("expired");
+  // The seed's "Pedido não chegou" opened 50 hours ago with a 1-hour first-response target.
+  await expect(page.locator("tbody tr", { hasText: "Pedido não chegou" }).getByTestId("sla-badge")).toHaveAttribute("data-state", "expired");
   await shot(page, "incidents-dashboard-expired-en");
   await page.goto("/admin/incidents");
   await page.getByTestId("incidents-search").fill("Pedido não chegou");
-  await page.getByRole("link", { name: /^INC-\d+$/ }).first().click();
+  // Wait for the debounced search to settle before clicking (the rows are replaced when it does).
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  await page.locator("tbody tr").getByRole("link", { name: /^INC-\d+$/ }).click();
   await expect(page.getByTestId("sla-clock")).toContainText("First response");
   await shot(page, "incidents-detail-en");
 
