@@ -222,3 +222,18 @@ describe("the bank payment file", () => {
     await expectBalanced();
   });
 });
+
+describe("the portal", () => {
+  it("shows a consultant her own open items (orders and debit notes) with due dates, and no one else's", async () => {
+    const admin = await callerAs(db, adminId);
+    const mine = await admin.api.ledger.adjust({ consultantId: anaId, kind: "debit_note", amount: 777, memo: "Taxa da Ana" });
+    const theirs = await admin.api.ledger.adjust({ consultantId: brunoId, kind: "debit_note", amount: 888, memo: "Taxa do Bruno" });
+    const order = await createOrder(db, { consultantId: anaId, customerId: null, channel: "portal", lines: [{ productId: product.soap, quantity: 1 }], paymentMethod: "bank_slip", place: true, actorUserId: anaUser });
+    const ana = await callerAs(db, anaUser);
+    const items = await ana.api.collections.myOpenItems({ page: 1, pageSize: 50 });
+    expect(items.rows.every((r) => r.consultantId === anaId)).toBe(true);
+    expect(items.rows.map((r) => `${r.kind}:${r.id}`)).toEqual(expect.arrayContaining([`debit_note:${mine.noteId}`, `order:${order.id}`]));
+    expect(items.rows.map((r) => r.id)).not.toContain(theirs.noteId);
+    expect(items.rows.find((r) => r.id === mine.noteId && r.kind === "debit_note")).toMatchObject({ total: 777, bucket: "notDue" });
+  });
+});

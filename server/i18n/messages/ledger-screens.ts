@@ -126,6 +126,8 @@ export const ledgerScreens = defineMessages({
       description: "O que você deve à empresa e o que tem a receber, com cada movimento e seus documentos.",
       receivable: "A pagar à empresa",
       wallet: "Comissões a receber",
+      openTitle: "Em aberto",
+      openEmpty: "Nada em aberto: você está em dia.",
     },
     errors: {
       reasonRequired: "Escreva o motivo (pelo menos 3 caracteres).",
@@ -260,6 +262,8 @@ export const ledgerScreens = defineMessages({
       description: "Lo que debes a la empresa y lo que tienes por cobrar, con cada movimiento y sus documentos.",
       receivable: "Por pagar a la empresa",
       wallet: "Comisiones por cobrar",
+      openTitle: "Pendiente",
+      openEmpty: "Nada pendiente: estás al día.",
     },
     errors: {
       reasonRequired: "Escribe el motivo (al menos 3 caracteres).",
@@ -394,6 +398,8 @@ export const ledgerScreens = defineMessages({
       description: "What you owe the company and what you have to receive, with every movement and its documents.",
       receivable: "Owed to the company",
       wallet: "Commissions to receive",
+      openTitle: "Open items",
+      openEmpty: "Nothing open: you are up to date.",
     },
     errors: {
       reasonRequired: "Write the reason (at least 3 characters).",
