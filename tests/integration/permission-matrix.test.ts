@@ -150,9 +150,9 @@ function sampleInput(path: string): unknown {
     "ledger.myStatement": () => ({}),
     "collections.aging": () => ({}),
     "collections.openOrders": () => ({}),
-    "collections.payDebitNote": () => ({ invoiceId: 999_999, method: "bank_slip" }),
     "collections.registerPayment": () => ({ orderId: 999_999, method: "bank_slip" }),
     "collections.payDebitNote": () => ({ invoiceId: 999_999, method: "bank_slip" }),
+    "collections.myOpenItems": () => ({}),
     "collections.previewBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
     "collections.applyBankFile": () => ({ content: "date,amount,reference\n2026-01-01,1.00,P9999999" }),
     "returns.queue": () => ({}),
@@ -377,7 +377,6 @@ describe("every procedure declares who may call it", () => {
       "settings.updateCustomers": "orders.manage",
       "orders.list": "orders.manage",
       "orders.get": "orders.manage",
-      "collections.payDebitNote": "orders.manage",
       "orders.periods": "orders.manage",
       "orders.customers": "orders.manage",
       "orders.create": "orders.manage",
@@ -461,6 +460,7 @@ describe("every procedure declares who may call it", () => {
       "contact.submit": "public", // the contact forms: zod-validated, honeypot, rate-limited per IP and site
       "compExplain.reportCard": "portal.access", // the caller's own card, no id taken
       "collections.payDebitNote": "orders.manage",
+      "collections.myOpenItems": "portal.access", // own open items only, no id taken
       "compExplain.adminReportCard": "network.read",
       "compExplain.myLines": "portal.access", // own lines of published runs only
       "compExplain.explainLine": "portal.access", // own line of a published run, else not found
