@@ -150,22 +150,22 @@ export function LineExplanation({ e, mode }: { e: Explanation; mode: "portal" | 
       {a ? (
         <div>
           <h3 className="mb-1 font-semibold text-slate-900">{t("compExplain.explain.arithmetic")}</h3>
-          <table className="w-full max-w-xl text-sm" data-testid="explain-arithmetic">
+          <table className="w-full max-w-2xl text-sm" data-testid="explain-arithmetic">
             <tbody className="divide-y divide-slate-100">
               <tr>
                 <td className="py-1.5 pr-4 text-slate-600">{t("compExplain.explain.base")}</td>
                 <td className="py-1.5 pr-4">{t("compExplain.explain.baseValue", { volume: formatVolume(a.baseVolume, locale), rate: money(a.minorUnitsPerPoint) })}</td>
-                <td className="py-1.5 text-right tabular-nums">{exact((BigInt(a.baseVolume) * BigInt(a.minorUnitsPerPoint) * 10_000n).toString())}</td>
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums">{exact((BigInt(a.baseVolume) * BigInt(a.minorUnitsPerPoint) * 10_000n).toString())}</td>
               </tr>
               <tr>
                 <td className="py-1.5 pr-4 text-slate-600">{t("compExplain.explain.exact")}</td>
                 <td className="py-1.5 pr-4">{t("compExplain.explain.pct", { pct: formatBp(a.pctBp, locale) })}</td>
-                <td className="py-1.5 text-right tabular-nums" data-testid="explain-exact">{exact(a.exactNumerator)}</td>
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" data-testid="explain-exact">{exact(a.exactNumerator)}</td>
               </tr>
               <tr>
                 <td className="py-1.5 pr-4 text-slate-600">{t("compExplain.explain.rounding")}</td>
                 <td className="py-1.5 pr-4" />
-                <td className="py-1.5 text-right tabular-nums" data-testid="explain-rounding">
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" data-testid="explain-rounding">
                   {BigInt(a.roundingRemainder) === 0n ? money(0) : `${BigInt(a.roundingRemainder) > 0n ? "−" : "+"} ${exact(BigInt(a.roundingRemainder) < 0n ? (-BigInt(a.roundingRemainder)).toString() : a.roundingRemainder)}`}
                 </td>
               </tr>
@@ -174,19 +174,19 @@ export function LineExplanation({ e, mode }: { e: Explanation; mode: "portal" | 
                   <tr>
                     <td className="py-1.5 pr-4 text-slate-600">{t("compExplain.explain.rounded")}</td>
                     <td className="py-1.5 pr-4" />
-                    <td className="py-1.5 text-right tabular-nums">{money(a.rounded)}</td>
+                    <td className="whitespace-nowrap py-1.5 text-right tabular-nums">{money(a.rounded)}</td>
                   </tr>
                   <tr>
                     <td className="py-1.5 pr-4 text-slate-600">{t("compExplain.explain.capCut")}</td>
                     <td className="py-1.5 pr-4" />
-                    <td className="py-1.5 text-right tabular-nums">− {money(a.capCut)}</td>
+                    <td className="whitespace-nowrap py-1.5 text-right tabular-nums">− {money(a.capCut)}</td>
                   </tr>
                 </>
               ) : null}
               <tr className="font-semibold text-slate-900">
                 <td className="py-1.5 pr-4">{t("compExplain.explain.amount")}</td>
                 <td className="py-1.5 pr-4" />
-                <td className="py-1.5 text-right tabular-nums" data-testid="explain-amount">{money(e.line.amount)}</td>
+                <td className="whitespace-nowrap py-1.5 text-right tabular-nums" data-testid="explain-amount">{money(e.line.amount)}</td>
               </tr>
             </tbody>
           </table>

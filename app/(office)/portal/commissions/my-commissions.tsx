@@ -27,6 +27,7 @@ export function MyCommissions() {
   if (!run) return <Alert>{t("compExplain.lines.empty")}</Alert>;
   const currency = run.currency ?? "BRL";
   const money = (minor: number) => formatMoney(minor, currency, locale);
+  const lineCount = (n: number) => (n === 1 ? t("compExplain.lines.lineCountOne") : t("compExplain.lines.lineCount", { count: n }));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end gap-4">
@@ -51,7 +52,7 @@ export function MyCommissions() {
         </label>
       </div>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={t("compExplain.lines.total")} value={money(run.total)} hint={t("compExplain.lines.lineCount", { count: totalLines })} testId="commissions-total" />
+        <Stat label={t("compExplain.lines.total")} value={money(run.total)} hint={lineCount(totalLines)} testId="commissions-total" />
         <Stat label={t("compExplain.lines.paidAsRank")} value={run.rankName ?? "—"} testId="commissions-rank" />
       </div>
       {byBonus.length ? (
@@ -61,7 +62,7 @@ export function MyCommissions() {
               {byBonus.map((b) => (
                 <tr key={b.bonus}>
                   <td className="py-1.5">{bonusLabel(b.bonus)}</td>
-                  <td className="py-1.5 text-slate-500">{t("compExplain.lines.lineCount", { count: b.lines })}</td>
+                  <td className="py-1.5 text-slate-500">{lineCount(b.lines)}</td>
                   <td className="py-1.5 text-right tabular-nums">{money(b.amount)}</td>
                 </tr>
               ))}
