@@ -34,6 +34,7 @@ export function SlaClock({ sla, t, locale, timeZone }: { sla: IncidentSla; t: Tr
       {sla.paused ? <p className="rounded-md bg-slate-50 px-3 py-2 text-xs text-slate-700 ring-1 ring-slate-200">{t("incidents.sla.pausedNote")}</p> : null}
       <Target title={t("incidents.sla.firstResponse")} target={sla.firstResponse} doneKey="incidents.sla.respondedAt" t={t} locale={locale} timeZone={timeZone} testId="first-response" />
       <Target title={t("incidents.sla.resolution")} target={sla.resolution} doneKey="incidents.sla.resolvedAt" t={t} locale={locale} timeZone={timeZone} testId="resolution" />
+      <p className="text-xs text-slate-500">{t("incidents.sla.timeZoneNote", { zone: timeZone })}</p>
     </div>
   );
 }

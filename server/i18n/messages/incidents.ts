@@ -26,6 +26,7 @@ export const incidents = defineMessages({
       pausedNote: "Relógio pausado enquanto aguarda o solicitante.",
       noPolicy: "Sem política de SLA para esta prioridade.",
       businessTime: "{time} úteis",
+      timeZoneNote: "Horários no fuso do calendário comercial: {zone}.",
     },
     dashboard: {
       open: "Abertos",
@@ -152,6 +153,7 @@ export const incidents = defineMessages({
       pausedNote: "Reloj en pausa mientras se espera al solicitante.",
       noPolicy: "Sin política de SLA para esta prioridad.",
       businessTime: "{time} laborables",
+      timeZoneNote: "Horarios en la zona del calendario laboral: {zone}.",
     },
     dashboard: {
       open: "Abiertas",
@@ -278,6 +280,7 @@ export const incidents = defineMessages({
       pausedNote: "Clock paused while waiting on the requester.",
       noPolicy: "No SLA policy for this priority.",
       businessTime: "{time} business time",
+      timeZoneNote: "Times in the business calendar's zone: {zone}.",
     },
     dashboard: {
       open: "Open",
