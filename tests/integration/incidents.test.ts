@@ -111,6 +111,8 @@ describe("portal scope: a consultant sees what they reported or what concerns th
     const d = await ana.api.incidents.myGet({ id: aboutAna });
     expect(d.events.map((e) => e.kind)).not.toContain("note");
     expect(d).not.toHaveProperty("assigneeName");
+    expect(d).not.toHaveProperty("requesterEmail");
+    expect(JSON.stringify(await ana.api.incidents.mine({}))).not.toContain("carla@example.com");
     const staffView = await support.api.incidents.get({ id: aboutAna });
     expect(staffView.events.map((e) => e.kind)).toContain("note");
   });

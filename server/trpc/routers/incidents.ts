@@ -76,13 +76,17 @@ export const incidentsRouter = router({
   deletePolicy: staff.input(deletePolicySchema).mutation(({ ctx, input }) => deletePolicy(ctx.db, input, ctx.user.id)),
   saveCalendar: staff.input(saveCalendarSchema).mutation(({ ctx, input }) => saveCalendar(ctx.db, input, ctx.user.id)),
 
-  mine: portal.input(listIncidentsSchema).query(({ ctx, input }) => listIncidents(ctx.db, { ...input, sort: "newest", consultant: null }, { scopeConsultantId: ownConsultantId(ctx.user) })),
+  mine: portal.input(listIncidentsSchema).query(async ({ ctx, input }) => {
+    const page = await listIncidents(ctx.db, { ...input, sort: "newest", consultant: null }, { scopeConsultantId: ownConsultantId(ctx.user) });
+    // A customer's or contact's e-mail stays with staff, even on an incident that concerns the consultant.
+    return { ...page, rows: page.rows.map(({ requesterEmail: _e, assigneeUserId: _a, assigneeName: _n, ...row }) => row) };
+  }),
   myGet: portal.input(incidentIdSchema).query(async ({ ctx, input }) => {
     await assertInScope(ctx.db, input.id, ownConsultantId(ctx.user));
     const detail = await incidentDetail(ctx.db, input.id, { portal: true });
     if (!detail) throw new AppError("NOT_FOUND", "errors.notFound");
-    // The portal shows the requester's side only: no assignee, SLA figures or staff attachments.
-    const { assigneeUserId: _a, assigneeName: _n, sla: _s, attachments: _f, ...visible } = detail;
+    // The portal shows the requester's side only: no assignee, SLA figures, staff attachments or e-mail addresses.
+    const { assigneeUserId: _a, assigneeName: _n, sla: _s, attachments: _f, requesterEmail: _e, ...visible } = detail;
     return visible;
   }),
   myCreate: portal.input(portalCreateSchema).mutation(({ ctx, input }) =>
