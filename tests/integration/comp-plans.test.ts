@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { auditLog, compPlanVersions, periods, users } from "@/db/schema";
@@ -144,6 +144,22 @@ describe("plan versions", () => {
     expect(
       await dbError(db.insert(compPlanVersions).values({ planKey: "rede", version: 99, name: "x", status: "active", effectiveFromPeriodId: period.jan, definition: {} })),
     ).toMatch(/comp_plan_versions_one_active_per_start/);
+  });
+
+  it("two activations from the same period at once: both succeed in turn, exactly one stays active for it", async () => {
+    const [v1] = await db.select().from(compPlanVersions).where(and(eq(compPlanVersions.planKey, "rede"), eq(compPlanVersions.version, 1)));
+    const a = await admin.api.plans.clone({ id: v1!.id });
+    const b = await admin.api.plans.clone({ id: v1!.id });
+    const results = await Promise.allSettled([
+      admin.api.plans.activate({ id: a.id, effectiveFromPeriodId: period.mar }),
+      admin.api.plans.activate({ id: b.id, effectiveFromPeriodId: period.mar }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled"]);
+    const rows = await db.select({ id: compPlanVersions.id, status: compPlanVersions.status }).from(compPlanVersions).where(inArray(compPlanVersions.id, [a.id, b.id]));
+    expect(rows.map((r) => r.status).sort()).toEqual(["active", "archived"]);
+    const winner = rows.find((r) => r.status === "active")!.id;
+    expect((await activePlanForPeriod(db, period.mar))?.id).toBe(winner);
+    expect(await auditActions(rows.find((r) => r.status === "archived")!.id)).toEqual(["plan.cloned", "plan.activated", "plan.superseded"]);
   });
 
   it("archive: a draft or an active version becomes archived once; exportJson gives the canonical plan", async () => {
