@@ -107,6 +107,20 @@ test("an admin edits a draft with bad values, sees the errors, fixes them, activ
   await expect(page.getByTestId("whatif-result")).toContainText("rede v3 compared with rede v2", { timeout: 60_000 }); // two snapshot loads + two engine runs, on a loaded machine
   await shot(page, "comp-plans-what-if-en");
 
+  // A new draft from the exported file: a bad key is refused at its field, then it opens.
+  await page.goto("/admin/compensation/plans");
+  await page.getByTestId("plan-new").click();
+  await page.getByTestId("plan-new-key").fill("Plano Novo");
+  await page.getByTestId("plan-new-file").setInputFiles({ name: "plan.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  await expect(page.getByTestId("plan-new-name")).toHaveValue("Plano Rede — unilevel 12 %"); // taken from the file
+  await page.getByTestId("plan-new-create").click();
+  await expect(page.getByTestId("plan-new-dialog")).toContainText("Use 1 to 40 lower-case letters, digits, '-' or '_', starting with a letter or digit.");
+  await shot(page, "comp-plans-new-draft-bad-key-en");
+  await page.getByTestId("plan-new-key").fill("campanha-2027");
+  await page.getByTestId("plan-new-create").click();
+  await expect(page.getByText("Plan campanha-2027 · version 1")).toBeVisible();
+  await expect(page.getByTestId("plan-valid")).toBeVisible();
+
   await page.getByLabel(/^(Idioma|Language)$/).selectOption("pt-BR");
   await expect(page.locator("html")).toHaveAttribute("lang", "pt-BR");
   await db.end();
