@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { incidentAttachments, incidentEvents, incidents } from "@/db/schema";
+import { portalScope } from "./queries";
 import { sniffPhoto } from "../commerce/photos";
 import { AppError } from "../errors";
 import type { FileStore } from "../storage/files";
@@ -35,7 +36,11 @@ function cleanName(name: string, ext: Ext) {
   return base;
 }
 
-export async function addAttachment(db: Db, store: FileStore, input: { incidentId: number; fileName: string; bytes: Uint8Array }, actorUserId: string) {
+/**
+ * `visibleToRequester`: uploads from the portal are part of the conversation (the requester and
+ * the consultant concerned see them); staff uploads are internal.
+ */
+export async function addAttachment(db: Db, store: FileStore, input: { incidentId: number; fileName: string; bytes: Uint8Array; visibleToRequester?: boolean }, actorUserId: string) {
   const max = `${ATTACHMENT_MAX_BYTES / 1024 / 1024} MB`;
   if (input.bytes.byteLength === 0) throw new AppError("BAD_REQUEST", "incidents.errors.fileEmpty", {}, "file");
   if (input.bytes.byteLength > ATTACHMENT_MAX_BYTES) throw new AppError("BAD_REQUEST", "incidents.errors.fileTooLarge", { max }, "file");
@@ -48,7 +53,7 @@ export async function addAttachment(db: Db, store: FileStore, input: { incidentI
   await store.put(key, input.bytes);
   const fileName = cleanName(input.fileName, ext);
   return db.transaction(async (tx) => {
-    const [event] = await tx.insert(incidentEvents).values({ incidentId: input.incidentId, kind: "attachment", public: false, body: fileName, actorUserId }).returning({ id: incidentEvents.id });
+    const [event] = await tx.insert(incidentEvents).values({ incidentId: input.incidentId, kind: "attachment", public: input.visibleToRequester ?? false, body: fileName, actorUserId }).returning({ id: incidentEvents.id });
     const [row] = await tx
       .insert(incidentAttachments)
       .values({ incidentId: input.incidentId, eventId: event!.id, storageKey: key, fileName, contentType: TYPES[ext], sizeBytes: input.bytes.byteLength, uploadedBy: actorUserId })
@@ -58,12 +63,21 @@ export async function addAttachment(db: Db, store: FileStore, input: { incidentI
   });
 }
 
-export async function readAttachment(db: Db, store: FileStore, incidentId: number, attachmentId: number) {
-  const [row] = await db
-    .select()
+/** A file of an incident; `portal` reads only those visible to the requester's side. */
+export async function readAttachment(db: Db, store: FileStore, incidentId: number, attachmentId: number, opts: { portal?: boolean } = {}) {
+  const [found] = await db
+    .select({ row: incidentAttachments, public: incidentEvents.public })
     .from(incidentAttachments)
+    .leftJoin(incidentEvents, eq(incidentEvents.id, incidentAttachments.eventId))
     .where(and(eq(incidentAttachments.id, attachmentId), eq(incidentAttachments.incidentId, incidentId)));
-  if (!row) return null;
+  if (!found || (opts.portal && !found.public)) return null;
+  const row = found.row;
   const bytes = await store.get(row.storageKey);
   return bytes ? { ...row, bytes } : null;
+}
+
+/** Whether a consultant may see this incident in the portal (reported by them or concerning them). */
+export async function inPortalScope(db: Db, incidentId: number, consultantId: number) {
+  const [row] = await db.select({ id: incidents.id }).from(incidents).where(and(eq(incidents.id, incidentId), portalScope(consultantId)));
+  return Boolean(row);
 }

@@ -232,11 +232,13 @@ export async function incidentDetail(db: DbOrTx, id: number, opts: { portal?: bo
     .leftJoin(actor, eq(actor.id, incidentEvents.actorUserId))
     .where(eq(incidentEvents.incidentId, id))
     .orderBy(asc(incidentEvents.at), asc(incidentEvents.id));
-  const attachments = await db
-    .select({ id: incidentAttachments.id, fileName: incidentAttachments.fileName, contentType: incidentAttachments.contentType, sizeBytes: incidentAttachments.sizeBytes, createdAt: incidentAttachments.createdAt })
+  const allAttachments = await db
+    .select({ id: incidentAttachments.id, fileName: incidentAttachments.fileName, contentType: incidentAttachments.contentType, sizeBytes: incidentAttachments.sizeBytes, createdAt: incidentAttachments.createdAt, public: incidentEvents.public })
     .from(incidentAttachments)
+    .leftJoin(incidentEvents, eq(incidentEvents.id, incidentAttachments.eventId))
     .where(eq(incidentAttachments.incidentId, id))
     .orderBy(asc(incidentAttachments.id));
+  const attachments = opts.portal ? allAttachments.filter((a) => a.public) : allAttachments;
   const settings = await loadSlaSettings(db);
   const sla = deriveSla({ createdAt: row.createdAt, priority: row.priority, category: row.category, status: row.status, events }, settings.policies, settings.calendar, opts.now ?? new Date());
   const visible: TimelineEvent[] = opts.portal ? events.filter((e) => e.public || e.kind === "status") : events;

@@ -276,6 +276,18 @@ describe("attachments", () => {
       const d = await support.api.incidents.get({ id });
       expect(d.attachments.map((a) => a.fileName)).toEqual(["nota.pdf"]);
       expect(d.events.filter((e) => e.kind === "attachment").map((e) => [e.body, e.actorName])).toEqual([["nota.pdf", "Equipe de Suporte"]]);
+
+      // Portal: files shared by the consultant are seen on the requester's side; staff files are internal.
+      const own = (await ana.api.incidents.myCreate({ subject: "Foto do produto", description: "Segue a foto." })).id;
+      const internal = await addAttachment(db, store, { incidentId: own, fileName: "interno.txt", bytes: new TextEncoder().encode("só a equipe") }, supportId);
+      const shared = await addAttachment(db, store, { incidentId: own, fileName: "foto.txt", bytes: new TextEncoder().encode("da Ana"), visibleToRequester: true }, anaUserId);
+      expect((await ana.api.incidents.myGet({ id: own })).attachments.map((a) => a.fileName)).toEqual(["foto.txt"]);
+      expect((await support.api.incidents.get({ id: own })).attachments.map((a) => a.fileName)).toEqual(["interno.txt", "foto.txt"]);
+      expect(await readAttachment(db, store, own, internal.id, { portal: true })).toBeNull();
+      expect(await readAttachment(db, store, own, shared.id, { portal: true })).not.toBeNull();
+      const { inPortalScope } = await import("@/server/incidents/attachments");
+      expect(await inPortalScope(db, own, ana.ctx.user!.consultantId!)).toBe(true);
+      expect(await inPortalScope(db, own, bruno.ctx.user!.consultantId!)).toBe(false);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

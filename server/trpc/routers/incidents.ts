@@ -85,8 +85,8 @@ export const incidentsRouter = router({
     await assertInScope(ctx.db, input.id, ownConsultantId(ctx.user));
     const detail = await incidentDetail(ctx.db, input.id, { portal: true });
     if (!detail) throw new AppError("NOT_FOUND", "errors.notFound");
-    // The portal shows the requester's side only: no assignee, SLA figures, staff attachments or e-mail addresses.
-    const { assigneeUserId: _a, assigneeName: _n, sla: _s, attachments: _f, requesterEmail: _e, ...visible } = detail;
+    // The portal shows the requester's side only: no assignee, SLA figures or e-mail addresses; only the files shared in the portal.
+    const { assigneeUserId: _a, assigneeName: _n, sla: _s, requesterEmail: _e, ...visible } = detail;
     return visible;
   }),
   myCreate: portal.input(portalCreateSchema).mutation(({ ctx, input }) =>

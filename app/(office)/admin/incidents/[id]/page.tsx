@@ -10,7 +10,7 @@ import { getLocale, getT } from "@/server/i18n/server";
 import { formatInstant } from "@/server/sla/format";
 import { serverApi } from "@/server/trpc/request-context";
 import { requirePermission } from "../../_lib/require-permission";
-import { Attachments } from "./attachments";
+import { Attachments } from "@/app/_components/incidents/attachments";
 import { IncidentControls, ReplyBox } from "./incident-controls";
 
 type Props = { params: Promise<{ id: string }> };

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Attachments } from "@/app/_components/incidents/attachments";
 import { StatusBadge } from "@/app/_components/incidents/badges";
 import { PortalReply } from "@/app/_components/incidents/portal-incidents";
 import { Timeline } from "@/app/_components/incidents/timeline";
@@ -63,6 +64,9 @@ export default async function MyIncidentPage({ params, searchParams }: Props) {
         </Card>
         <Card title={t("incidents.detail.timeline")}>
           <Timeline events={d.events} t={t} locale={locale} timeZone={d.timeZone} requesterName={d.requesterName} />
+        </Card>
+        <Card title={t("incidents.detail.attachments")}>
+          <Attachments incidentId={d.id} attachments={d.attachments} canUpload={d.status !== "closed"} />
         </Card>
         {d.status !== "closed" ? (
           <Card>

@@ -11,7 +11,7 @@ const size = (bytes: number, locale: string) =>
   bytes < 1024 * 1024 ? `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Math.max(1, bytes / 1024))} KB` : `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
 
 /** The incident's files (download only) and an upload; type and size are checked by the server. */
-export function Attachments({ incidentId, attachments }: { incidentId: number; attachments: Attachment[] }) {
+export function Attachments({ incidentId, attachments, canUpload = true }: { incidentId: number; attachments: Attachment[]; canUpload?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -48,6 +48,7 @@ export function Attachments({ incidentId, attachments }: { incidentId: number; a
           ))}
         </ul>
       )}
+      {canUpload ? (
       <label className="block text-sm">
         <span className="font-medium text-slate-700">{busy ? t("incidents.detail.uploading") : t("incidents.detail.upload")}</span>
         <input
@@ -63,6 +64,7 @@ export function Attachments({ incidentId, attachments }: { incidentId: number; a
         />
         <span className="mt-1 block text-xs text-slate-500">{t("incidents.detail.attachmentHint", { max: "10 MB" })}</span>
       </label>
+      ) : null}
       {error ? <Alert kind="error">{error}</Alert> : null}
     </div>
   );
