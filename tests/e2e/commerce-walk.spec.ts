@@ -104,6 +104,8 @@ for (const locale of ["pt-BR", "en"] as const) {
       const text = await expectClean(page, `portal-${name}-${locale}`);
       if (hasMoney) expect(text, `${name}: money in ${locale}`).toMatch(MONEY[locale]);
       if (locale === "en" && name === "statement") expect(text, "statement: memos in English").not.toMatch(/Pagamento do pedido|\bPedido P\d/);
+      // Her open items: the demo leaves two of her orders unpaid.
+      if (name === "statement") await expect(page.getByTestId("my-open-items").getByRole("link", { name: /^P\d{7}$/ })).toHaveCount(2);
     }
     await close();
     const visitor = await browser.newContext({ locale });
