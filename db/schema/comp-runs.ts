@@ -33,6 +33,8 @@ export type CompRunSummary = {
   byBonus: { bonus: string; lines: number; amount: string }[];
   /** Paid-as rank ("" = none): consultants and what they were paid. */
   byRank: { rank: string; consultants: number; amount: string }[];
+  /** The plan's rank names by code, for screens (a name or one per locale). */
+  rankNames?: Record<string, string | { "pt-BR": string; es?: string; en?: string }>;
   top: { consultantId: number; code: string; name: string; rank: string | null; amount: string }[];
   /** Achieved a rank above their highest before this period. */
   promoted: { consultantId: number; code: string; name: string; from: string | null; to: string }[];

@@ -12,6 +12,7 @@ import { activePlanForPeriod } from "@/server/compensation/plan-store";
 import { createAdjustment, deleteAdjustment } from "@/server/compensation/runs/adjustments";
 import { cancelRun, executeRun, publishRun, startRun } from "@/server/compensation/runs/execute";
 import { loadPeriodSnapshot } from "@/server/compensation/runs/load-snapshot";
+import { listLines, runPeriods } from "@/server/compensation/runs/queries";
 import { accountId, balanceOf } from "@/server/ledger/post";
 import { decideReturn } from "@/server/returns/decide";
 import { createReturnRequest } from "@/server/returns/request";
@@ -165,6 +166,14 @@ describe("close", () => {
     expect(nextPlan.rankCodes[next.snapshot.previousPaidAs![at]!]).toBe(hist.paid_as_rank);
     expect(nextPlan.rankCodes[next.snapshot.highest![at]!]).toBe(hist.highest_rank);
     expect(next.snapshot.pendingIn![at]).toBe(hist.pending);
+    // The screens' period list says which periods are final; the lines list filters by consultant code and bonus.
+    const choices = await runPeriods(db);
+    expect(choices.find((p) => p.id === oldPeriod)!.final).toBe(true);
+    expect(choices.find((p) => p.id === nowPeriod)!.final).toBe(false);
+    const [code] = await db.select({ code: consultants.code }).from(consultants).where(eq(consultants.id, chain[3]!));
+    const page = await listLines(db, { runId, consultant: code!.code.toLowerCase(), bonus: "adjustment", page: 1, pageSize: 25 });
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({ consultantId: chain[3], bonus: "adjustment", amount: 2500, code: code!.code });
     // Publish: closed → published, once.
     expect((await publishRun(db, runId, adminId)).status).toBe("published");
   });

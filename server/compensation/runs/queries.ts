@@ -75,7 +75,8 @@ export async function runPeriods(db: DbOrTx) {
       name: periods.name,
       status: periods.status,
       startsOn: periods.startsOn,
-      final: sql<boolean>`exists (select 1 from comp_runs r where r.period_id = ${periods.id} and r.status in ('closed', 'published'))`,
+      // (qualified by hand: in a one-table select Drizzle writes the column unqualified, and inside the subquery "id" would be the run's)
+      final: sql<boolean>`exists (select 1 from comp_runs r where r.period_id = "periods"."id" and r.status in ('closed', 'published'))`,
     })
     .from(periods)
     .orderBy(desc(periods.startsOn))

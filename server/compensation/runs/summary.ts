@@ -86,6 +86,7 @@ export function buildSummary(
       payoutBp,
       byBonus,
       byRank: [...byRank].map(([rank, v]) => ({ rank, consultants: v.consultants, amount: v.amount.toString() })).sort((a, b) => (a.rank === "" ? -1 : b.rank === "" ? 1 : codes.indexOf(a.rank) - codes.indexOf(b.rank))),
+      rankNames: Object.fromEntries(result.plan.plan.ranks.ladder.map((r) => [r.code, r.name])),
       promotedCount,
       distribution: buckets.map((b) => ({ from: b.from, upTo: b.upTo, consultants: b.consultants, amount: b.amount.toString() })),
       adjustments: { count: adjust.length, amount: sum(adjust).toString() },
