@@ -96,6 +96,14 @@ export function VersionScreen({ id, canEdit }: { id: number; canEdit: boolean })
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [version.data]);
 
+  // Leaving with unsaved edits asks first (the browser's own prompt).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty]);
+
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.plans.pathKey() });
   const save = useMutation(
     trpc.plans.updateDraft.mutationOptions({
