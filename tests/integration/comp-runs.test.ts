@@ -12,7 +12,7 @@ import { activePlanForPeriod } from "@/server/compensation/plan-store";
 import { createAdjustment, deleteAdjustment } from "@/server/compensation/runs/adjustments";
 import { cancelRun, executeRun, publishRun, startRun } from "@/server/compensation/runs/execute";
 import { loadPeriodSnapshot } from "@/server/compensation/runs/load-snapshot";
-import { listLines, runPeriods } from "@/server/compensation/runs/queries";
+import { getRun, listLines, runPeriods } from "@/server/compensation/runs/queries";
 import { accountId, balanceOf } from "@/server/ledger/post";
 import { decideReturn } from "@/server/returns/decide";
 import { createReturnRequest } from "@/server/returns/request";
@@ -96,6 +96,7 @@ describe("preview", () => {
     const linesB = await db.select().from(compRunLines).where(eq(compRunLines.runId, b.row.id)).orderBy(compRunLines.lineNo);
     expect(linesB.map(({ runId: _, ...l }) => l)).toEqual(linesA.map(({ runId: _, ...l }) => l));
     expect(await db.$count(compRunLines, eq(compRunLines.runId, a.row.id))).toBe(0);
+    expect((await getRun(db, b.row.id)).periodFinal).toBe(false);
     // The stored hashes are the engine's on the same snapshot.
     const plan = compilePlan((await activePlanForPeriod(db, oldPeriod))!.definition);
     const { snapshot } = await loadPeriodSnapshot(db, oldPeriod, plan);
@@ -170,6 +171,8 @@ describe("close", () => {
     const choices = await runPeriods(db);
     expect(choices.find((p) => p.id === oldPeriod)!.final).toBe(true);
     expect(choices.find((p) => p.id === nowPeriod)!.final).toBe(false);
+    const [earlier] = await db.select({ id: compRuns.id }).from(compRuns).where(and(eq(compRuns.periodId, oldPeriod), eq(compRuns.kind, "preview"))).limit(1);
+    expect((await getRun(db, earlier!.id)).periodFinal).toBe(true);
     const [code] = await db.select({ code: consultants.code }).from(consultants).where(eq(consultants.id, chain[3]!));
     const page = await listLines(db, { runId, consultant: code!.code.toLowerCase(), bonus: "adjustment", page: 1, pageSize: 25 });
     expect(page.total).toBe(1);

@@ -57,7 +57,15 @@ export async function listRuns(db: DbOrTx, input: z.output<typeof listRunsSchema
 
 export async function getRun(db: DbOrTx, id: number) {
   const [row] = await db
-    .select({ ...runColumns, summary: compRuns.summary, inputHash: compRuns.inputHash, outputHash: compRuns.outputHash, ledgerEntryId: compRuns.ledgerEntryId })
+    .select({
+      ...runColumns,
+      summary: compRuns.summary,
+      inputHash: compRuns.inputHash,
+      outputHash: compRuns.outputHash,
+      ledgerEntryId: compRuns.ledgerEntryId,
+      /** Whether the period's commissions are final (a closed or published run). */
+      periodFinal: sql<boolean>`exists (select 1 from comp_runs f where f.period_id = "comp_runs"."period_id" and f.status in ('closed', 'published'))`,
+    })
     .from(compRuns)
     .innerJoin(periods, eq(periods.id, compRuns.periodId))
     .innerJoin(compPlanVersions, eq(compPlanVersions.id, compRuns.planVersionId))
