@@ -105,6 +105,11 @@ test("a consultant opens an incident in the portal; staff find it, see its SLA d
   await page.getByTestId("portal-reply-send").click();
   await expect(page.getByText("Mensagem enviada à equipe.")).toBeVisible();
   await expect(page.getByTestId("incident-timeline")).toContainText("Recebi, obrigada!");
+  // A file: an HTML page is refused with the reason; a text file is kept and listed.
+  await page.getByTestId("attachment-input").setInputFiles({ name: "pagina.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await expect(page.getByTestId("incident-attachments")).toContainText("Tipo de arquivo não aceito");
+  await page.getByTestId("attachment-input").setInputFiles({ name: "comprovante.txt", mimeType: "text/plain", buffer: Buffer.from("Pedido entregue em 20/11, sem nota.") });
+  await expect(page.getByTestId("incident-attachments").getByRole("link", { name: "comprovante.txt" })).toBeVisible();
   await shot(page, "incidents-portal-detail-pt-BR");
   const [after] = await db`select status from incidents where id = ${id}`;
   expect(after!.status).toBe("open");
