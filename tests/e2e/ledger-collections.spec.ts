@@ -27,18 +27,18 @@ test("finance collects: aging by bucket, a payment registered, a bank file revie
   await page.getByTestId("bank-file-link").click();
   await page.getByTestId("bank-file").setInputFiles({ name: "extrato.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
   await page.getByTestId("bank-preview").click();
-  await expect(page.getByTestId("bank-summary")).toHaveText("3 linhas: 1 casadas, 1 para revisar, 0 já aplicadas, 1 inválidas.");
+  await expect(page.getByTestId("bank-summary")).toHaveText("Linhas: 3 · casadas: 1 · para revisar: 1 · já aplicadas: 0 · inválidas: 1.");
   await expect(page.getByTestId("bank-line-2")).toHaveAttribute("data-status", "matched");
   await expect(page.getByTestId("bank-line-3")).toContainText("Sem número de pedido na referência.");
   await expect(page.getByTestId("bank-line-4")).toContainText("Valor inválido.");
   await shot(page, "collections-bank-review");
   await page.getByTestId("bank-apply").click();
-  await expect(page.getByTestId("bank-result")).toContainText("1 pagamentos registrados");
+  await expect(page.getByTestId("bank-result")).toContainText("Pagamentos registrados: 1");
   await expect(page.getByTestId("bank-line-2")).toHaveAttribute("data-status", "applied");
   await shot(page, "collections-bank-applied");
   // The same file again pays nothing.
   await page.getByTestId("bank-preview").click();
-  await expect(page.getByTestId("bank-summary")).toHaveText("3 linhas: 0 casadas, 1 para revisar, 1 já aplicadas, 1 inválidas.");
+  await expect(page.getByTestId("bank-summary")).toHaveText("Linhas: 3 · casadas: 0 · para revisar: 1 · já aplicadas: 1 · inválidas: 1.");
   await expect(page.getByTestId("bank-apply")).toBeDisabled();
   const [paid] = await db`select count(*)::int as n from payments where order_id = ${next.id}`;
   expect(paid!.n).toBe(1);

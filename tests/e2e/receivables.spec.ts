@@ -71,7 +71,7 @@ test("a bank file line naming a debit note (ND 000123) is matched to it and pays
   await expect(page.getByTestId("bank-decision-2").locator("option:checked")).toHaveText(`Pagar Nota de débito ${note!.number}`);
   await shot(page, "receivables-bank-note-matched");
   await page.getByTestId("bank-apply").click();
-  await expect(page.getByTestId("bank-result")).toContainText("1 pagamentos registrados");
+  await expect(page.getByTestId("bank-result")).toContainText("Pagamentos registrados: 1 (R$");
   await expect(page.getByTestId("bank-line-2")).toHaveAttribute("data-status", "applied");
   await expect(page.getByTestId("bank-line-2")).toContainText(`ND ${note!.number}`);
   await shot(page, "receivables-bank-note-applied");
