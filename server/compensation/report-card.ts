@@ -111,7 +111,8 @@ export type SubtreeSnapshot = { snapshot: Snapshot; ids: number[] };
  * (sponsor paths sort that way), the consultant at index 0 with no sponsor. Placement is not read
  * (ranks do not use it). One index range scan on the genealogy path.
  */
-export async function loadSubtreeSnapshot(db: DbOrTx, periodId: number, consultantId: number, plan: CompiledPlan, history: ReportCardHistory = {}): Promise<SubtreeSnapshot | null> {
+export async function loadSubtreeSnapshot(db: DbOrTx, period: { id: number; endsOn: string }, consultantId: number, plan: CompiledPlan, history: ReportCardHistory = {}): Promise<SubtreeSnapshot | null> {
+  const periodId = period.id;
   const [root] = await db.select({ path: genealogy.sponsorPath }).from(genealogy).where(eq(genealogy.consultantId, consultantId));
   if (!root) return null;
   const rows = await db
@@ -125,8 +126,11 @@ export async function loadSubtreeSnapshot(db: DbOrTx, periodId: number, consulta
     .from(genealogy)
     .innerJoin(consultants, eq(consultants.id, genealogy.consultantId))
     .leftJoin(periodVolumes, and(eq(periodVolumes.periodId, periodId), eq(periodVolumes.consultantId, genealogy.consultantId)))
-    .where(and(gte(genealogy.sponsorPath, root.path), sql`${genealogy.sponsorPath} < ${subtreeEnd(root.path)}`))
+    // As a run's snapshot: only who had joined by the period's last day (someone joined later is
+    // not in it, and neither is anyone below them: their sponsor reads as none).
+    .where(and(gte(genealogy.sponsorPath, root.path), sql`${genealogy.sponsorPath} < ${subtreeEnd(root.path)}`, lte(genealogy.joinedAt, period.endsOn)))
     .orderBy(asc(genealogy.sponsorPath));
+  if (!rows.length || rows[0]!.id !== consultantId) return null; // joined after the period: not in it
   const n = rows.length;
   const index = new Map<number, number>();
   rows.forEach((r, i) => index.set(r.id, i));
@@ -282,7 +286,7 @@ export async function reportCard(
   if (!who) return null;
   const compiled = compilePlan(input.plan.definition);
   const last = input.history ? null : await lastClosedRun(db, input.period, consultantId, compiled);
-  const loaded = await loadSubtreeSnapshot(db, input.period.id, consultantId, compiled, input.history ?? last?.history);
+  const loaded = await loadSubtreeSnapshot(db, input.period, consultantId, compiled, input.history ?? last?.history);
   if (!loaded) return null;
   const numbers = cardNumbers(loaded.snapshot, compiled, input.locale);
   const nameOf = (code: string | null | undefined) => {

@@ -1,9 +1,11 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { compRunConsultants, compRunLines, consultants, genealogy, periods, users } from "@/db/schema";
+import { compRunConsultants, compRunLines, compRuns, consultants, genealogy, periods, users } from "@/db/schema";
 import { seedDemo } from "@/db/seed";
 import { recordVolume } from "@/server/commerce/volumes";
+import { getPlanVersion } from "@/server/compensation/plan-store";
+import { reportCard } from "@/server/compensation/report-card";
 import { executeRun, publishRun, startRun } from "@/server/compensation/runs/execute";
 import { callerAs, failureOf } from "./admin-helpers";
 import { createTestDatabase } from "./db";
@@ -104,5 +106,21 @@ describe("explaining a real run", () => {
     const res = await (await callerAs(db, ids.ana_user)).api.compExplain.reportCard();
     if (res.state !== "ok") return expect(res.state).toBe("ok");
     expect(res.card!.lastRun).toMatchObject({ runId: ids.runId, achieved: row!.achievedRank, paidAs: row!.paidAsRank, highest: row!.highestRank });
+  });
+
+  it("cannot disagree with the run: the card on the closed period's volumes gives every consultant the run's rank, PV and GV", async () => {
+    const [run] = await db.select({ planVersionId: compRuns.planVersionId }).from(compRuns).where(eq(compRuns.id, ids.runId));
+    const plan = (await getPlanVersion(db, run!.planVersionId))!;
+    const [period] = await db.select().from(periods).where(eq(periods.id, ids.periodId));
+    const rows = await db.select().from(compRunConsultants).where(eq(compRunConsultants.runId, ids.runId)).orderBy(asc(compRunConsultants.consultantId)).limit(60);
+    let ranked = 0;
+    for (const row of rows) {
+      // The run had no earlier close to read history from; neither does the card here.
+      const card = await reportCard(db, row.consultantId, { period: period!, plan, history: {} });
+      expect(card, `consultant ${row.consultantId}`).not.toBeNull();
+      expect({ achieved: card!.live.achieved?.code ?? null, pv: card!.live.pv, gv: card!.live.gv, active: card!.live.active }, `consultant ${row.consultantId}`).toEqual({ achieved: row.achievedRank, pv: row.pv, gv: row.gv, active: row.active });
+      if (row.achievedRank) ranked++;
+    }
+    expect(ranked).toBeGreaterThan(3);
   });
 });
