@@ -96,7 +96,8 @@ export async function entryDetail(db: DbOrTx, id: number) {
     .leftJoin(consultants, eq(consultants.id, accounts.consultantId))
     .where(eq(postings.entryId, id))
     .orderBy(desc(postings.amount), asc(postings.id));
-  const document = entry.sourceType === ADJUSTMENT_SOURCE && entry.sourceId ? await noteOf(db, Number(entry.sourceId)) : null;
+  // Manual adjustments and debit-note payments point at their note.
+  const document = (entry.sourceType === ADJUSTMENT_SOURCE || entry.sourceType === "debit_note") && entry.sourceId ? await noteOf(db, Number(entry.sourceId)) : null;
   return { ...entry, postings: lines, document, reversible: isReversible(entry) };
 }
 

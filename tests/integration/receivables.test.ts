@@ -9,6 +9,7 @@ import { advanceOrder, createOrder, payOrder } from "@/server/commerce/orders";
 import { dayOf } from "@/server/commerce/periods";
 import { documentById } from "@/server/invoices/documents";
 import { renderDocumentPdf } from "@/server/invoices/pdf";
+import { entryDetail } from "@/server/ledger/entries";
 import { accountId, balanceOf } from "@/server/ledger/post";
 import { decideReturn } from "@/server/returns/decide";
 import { createReturnRequest } from "@/server/returns/request";
@@ -98,7 +99,10 @@ describe("an exchange for dearer goods", () => {
     expect(await db.select().from(payments).where(eq(payments.invoiceId, note!.id))).toHaveLength(1);
     expect(paid).toMatchObject({ amount: 9800, orderId: null, invoiceId: note!.id });
     expect(await balanceOf(db, receivable)).toBe(before);
+    const [paymentEntry] = await db.select().from(journalEntries).where(and(eq(journalEntries.sourceType, "debit_note"), eq(journalEntries.sourceId, String(note!.id))));
     expect(await db.select().from(journalEntries).where(and(eq(journalEntries.sourceType, "debit_note"), eq(journalEntries.sourceId, String(note!.id))))).toHaveLength(1);
+    // The payment's entry names its note, and cannot be reversed by hand.
+    expect(await entryDetail(db, paymentEntry!.id)).toMatchObject({ document: { id: note!.id, kind: "debit_note" }, reversible: false });
     expect(await db.select().from(auditLog).where(and(eq(auditLog.action, "debit_note.pay"), eq(auditLog.entityId, String(note!.id))))).toHaveLength(1);
     expect(await notesIn(later)).toEqual([]);
     await expectBalanced();
