@@ -14,9 +14,8 @@ import { login, shot, sql } from "./helpers";
  *   2 fast_start  20 % of 33.33 CV (her child)            = 666.6 → 667
  *   Ana's total: 600 + 617 + 667 = 1884 = R$ 18,84.   3: Bruno's line (not hers).
  */
-test("Ana reads her rank report card, her published commissions and why a line paid what it did", async ({ page }) => {
-  test.setTimeout(120_000);
-  const db = sql();
+/** The published run of the hand-checked lines above (created once per database). */
+async function ensureRun(db: ReturnType<typeof sql>) {
   const [ana] = await db`select c.id, g.sponsor_path as path, g.sponsor_depth as depth from consultants c join genealogy g on g.consultant_id = c.id where c.code = 'RD000002'`;
   const [bruno] = await db`select id from consultants where code = 'RD000017'`;
   const [grand] = await db`select consultant_id as id, sponsor_path as path from genealogy where sponsor_path > ${ana!.path} and sponsor_path < ${ana!.path + "~"} and sponsor_depth = ${ana!.depth + 2} and status = 'active' order by sponsor_path limit 1`;
@@ -38,8 +37,16 @@ test("Ana reads her rank report card, her published commissions and why a line p
       (${r}, ${grand!.id}, 12345, 12345, 12345, true, 'consultora', 'consultora', 'consultora', 0),
       (${r}, ${bruno!.id}, 6000, 6000, 6000, true, 'consultora', 'consultora', 'consultora', 500)`;
   }
+  const [run] = await db`select r.id from comp_runs r join periods p on p.id = r.period_id where p.code = 'E2E-COMP'`;
+  return { ana: { id: Number(ana!.id), child }, runId: Number(run!.id) };
+}
+
+test("Ana reads her rank report card, her published commissions and why a line paid what it did", async ({ page }) => {
+  test.setTimeout(120_000);
+  const db = sql();
+  const { ana } = await ensureRun(db);
   try {
-    await anaWalk(page, db, { id: Number(ana!.id), child });
+    await anaWalk(page, db, ana);
   } finally {
     // Her language back to pt-BR whatever happened, for the specs that follow.
     await db`update users set locale = 'pt-BR' where email = 'ana@rede.test'`;
@@ -97,6 +104,24 @@ async function anaWalk(page: Page, db: ReturnType<typeof sql>, ana: { id: number
   await expect(page.getByTestId("report-card")).toContainText("Ejecutiva"); // the plan's own Spanish rank name, not a cached pt-BR one
   await shot(page, "comp-rank-card-es");
 }
+
+test("finance opens a run line's explanation in the admin; a malformed line id is the not-found page", async ({ page }) => {
+  const db = sql();
+  const { runId } = await ensureRun(db);
+  await db.end();
+  await login(page, "financeiro@rede.test");
+  await page.goto(`/admin/compensation/runs/${runId}/lines/1`);
+  const e = page.getByTestId("line-explanation");
+  await expect(e.getByTestId("explain-headline")).toContainText("Ana Souza (RD000002) recebeu R$ 6,17");
+  await expect(e.getByTestId("explain-rounding")).toHaveText("− R$ 0,0025");
+  await expect(e.getByTestId("explain-compression")).toContainText("e Ana Souza (1)"); // staff read the earner's name, not "você"
+  await shot(page, "comp-admin-line");
+  // (The admin layout has streamed by then, so the status stays 200: the page is the not-found page.)
+  await page.goto(`/admin/compensation/runs/${runId}/lines/abc`);
+  await expect(page.getByRole("heading", { name: "Página não encontrada" })).toBeVisible();
+  await page.goto(`/admin/compensation/runs/${runId}/lines/999`);
+  await expect(page.getByText("Linha de comissão não encontrada.")).toBeVisible();
+});
 
 test("staff open any consultant's report card by code; an unknown code says so", async ({ page }) => {
   await login(page, "suporte@rede.test");

@@ -53,6 +53,7 @@ export function LineExplanation({ e, mode }: { e: Explanation; mode: "portal" | 
   const ruleText = t(ruleKey);
   const a = e.arithmetic;
   const self = e.source && e.source.id === e.earner.id;
+  const whom = mode === "admin" ? e.earner.name : t("compExplain.explain.you");
   const levelText =
     e.line.level > 0
       ? e.line.bonus === "unilevel"
@@ -123,7 +124,7 @@ export function LineExplanation({ e, mode }: { e: Explanation; mode: "portal" | 
         <div className="rounded-md bg-amber-50 px-4 py-3 ring-1 ring-amber-200" data-testid="explain-compression">
           {e.compression.listed ? (
             <>
-              <p>{t("compExplain.explain.compressed", { count: e.compression.count, source: e.source?.name ?? "" })}</p>
+              <p>{t("compExplain.explain.compressed", { count: e.compression.count, source: e.source?.name ?? "", earner: whom })}</p>
               <ul className="mt-1 list-disc pl-5">
                 {e.compression.skipped.map((s) => (
                   <li key={s.id}>
@@ -138,7 +139,7 @@ export function LineExplanation({ e, mode }: { e: Explanation; mode: "portal" | 
               </ul>
             </>
           ) : (
-            <p>{t("compExplain.explain.compressedNoList", { count: e.compression.count })}</p>
+            <p>{t("compExplain.explain.compressedNoList", { count: e.compression.count, earner: whom })}</p>
           )}
         </div>
       ) : null}
