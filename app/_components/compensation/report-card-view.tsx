@@ -117,7 +117,7 @@ function RequirementBar({ r, vol }: { r: Requirement; vol: (v: number) => string
       </li>
     );
   }
-  const fmt = (v: number) => (r.unit === "volume" ? vol(v) : r.unit === "months" ? t("compExplain.card.units.months", { value: v }) : new Intl.NumberFormat(locale).format(v));
+  const fmt = (v: number) => (r.unit === "volume" ? vol(v) : r.unit === "months" ? (v === 1 ? t("compExplain.card.units.monthsOne") : t("compExplain.card.units.months", { value: v })) : new Intl.NumberFormat(locale).format(v));
   const label =
     r.kind === "gvMaxLeg"
       ? t("compExplain.card.req.gvMaxLeg", { cap: vol(r.capPerLeg ?? 0) })
