@@ -1,4 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
+import { createDb } from "@/db/client";
+import { recordVolume } from "@/server/commerce/volumes";
+import { executeRun, publishRun, startRun } from "@/server/compensation/runs/execute";
 import { login, shot, sql } from "./helpers";
 
 /**
@@ -72,6 +75,7 @@ async function anaWalk(page: Page, db: ReturnType<typeof sql>, ana: { id: number
   await page.getByRole("navigation").getByRole("link", { name: "Minhas comissões" }).click();
   await expect(page.getByRole("heading", { name: "Minhas comissões" })).toBeVisible();
   const [mine] = await db`select r.id as run_id from comp_runs r join periods p on p.id = r.period_id where p.code = 'E2E-COMP'`;
+  await page.getByTestId("commissions-period").selectOption({ label: "Ciclo E2E — R$ 18,84" });
   await expect(page.getByTestId("stat-commissions-total")).toHaveText("R$ 18,84"); // 600 + 617 + 667 centavos
   await expect(page.getByTestId("commission-lines").locator("tbody > tr")).toHaveCount(3); // not Bruno's
   await expect(page.getByTestId("commissions-by-bonus")).toContainText("R$ 12,17"); // unilevel 600 + 617
@@ -97,6 +101,7 @@ async function anaWalk(page: Page, db: ReturnType<typeof sql>, ana: { id: number
   await page.getByLabel(/^(Idioma|Language)$/).selectOption("es");
   await expect(page.locator("html")).toHaveAttribute("lang", "es");
   await page.getByRole("navigation").getByRole("link", { name: "Mis comisiones" }).click();
+  await page.getByTestId("commissions-period").selectOption({ label: "Ciclo E2E — 18,84 BRL" });
   await page.getByTestId(`line-${first!.line_no}`).getByRole("button", { name: "¿Por qué recibí esto?" }).click();
   await expect(page.getByTestId("line-explanation")).toContainText("Cada número de arriba suma exactamente el valor pagado.");
   await shot(page, "comp-commissions-explain-es");
@@ -104,6 +109,48 @@ async function anaWalk(page: Page, db: ReturnType<typeof sql>, ana: { id: number
   await expect(page.getByTestId("report-card")).toContainText("Ejecutiva"); // the plan's own Spanish rank name, not a cached pt-BR one
   await shot(page, "comp-rank-card-es");
 }
+
+test("on a real close (the run service on the demo plan), every line Ana opens adds up to what she was paid", async ({ page }) => {
+  test.setTimeout(120_000);
+  const db = sql();
+  const [period] = await db`select id, name from periods where status = 'open' and code <> 'E2E-COMP' order by starts_on limit 1`;
+  let [run] = await db`select id from comp_runs where period_id = ${period!.id} and kind = 'close' and status = 'published'`;
+  if (!run) {
+    // Volume for Ana's active downline in that (earliest, past) period through commerce's own
+    // service; the run service closes the period and publishes the run.
+    const [ana] = await db`select g.sponsor_path as path from consultants c join genealogy g on g.consultant_id = c.id where c.code = 'RD000002'`;
+    const [admin] = await db`select id from users where email = 'admin@rede.test'`;
+    const { db: app, client } = createDb(process.env.E2E_DATABASE_URL!, { max: 2 });
+    try {
+      // Ana included (sponsor_path >= hers): unilevel pays only a ranked (PV ≥ 50) consultant.
+      const down = await db`select consultant_id as id from genealogy where sponsor_path >= ${ana!.path} and sponsor_path < ${ana!.path + "~"} and status = 'active' order by sponsor_path limit 40`;
+      for (const d of down) await recordVolume(app, { periodId: Number(period!.id), consultantId: Number(d.id), pv: 6000, cv: 6000 });
+      const started = await startRun(app, { periodId: Number(period!.id), kind: "close", actorUserId: String(admin!.id), enqueue: false });
+      expect(await executeRun(app, started.id)).toBe("closed");
+      await publishRun(app, started.id, String(admin!.id));
+      run = { id: started.id };
+    } finally {
+      await client.end();
+    }
+  }
+  const lines = await db`select l.line_no, l.amount::int as amount from comp_run_lines l join consultants c on c.id = l.consultant_id where l.run_id = ${run!.id} and c.code = 'RD000002' order by l.line_no limit 5`;
+  await db.end();
+  expect(lines.length, "Ana earned on the real close").toBeGreaterThan(0);
+  await login(page, "ana@rede.test");
+  await page.goto("/portal/commissions");
+  const select = page.getByTestId("commissions-period");
+  const label = await select.locator("option", { hasText: String(period!.name) }).textContent();
+  await select.selectOption({ label: label! });
+  const brl = (minor: number) => new Intl.NumberFormat("pt-BR", { style: "currency", currency: "BRL" }).format(minor / 100);
+  for (const l of lines) {
+    await page.getByTestId(`line-${l.line_no}`).getByRole("button", { name: "Por que recebi isto?" }).click();
+    const e = page.getByTestId("line-explanation");
+    await expect(e.getByTestId("explain-amount")).toHaveText(brl(l.amount));
+    await expect(e).toContainText("Cada número acima soma exatamente o valor pago.");
+    if (l === lines[0]) await shot(page, "comp-real-run-explain-pt");
+    await page.getByTestId(`line-${l.line_no}`).getByRole("button", { name: "Fechar explicação" }).click();
+  }
+});
 
 test("finance opens a run line's explanation in the admin; a malformed line id is the not-found page", async ({ page }) => {
   const db = sql();
