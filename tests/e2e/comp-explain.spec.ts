@@ -7,9 +7,8 @@ import { login, shot, sql } from "./helpers";
 /**
  * Ana's rank report card and her commissions with "Por que recebi isto?", in pt-BR and es.
  *
- * The published run is written here by SQL, with hand-checked lines, NOT by the run service: at
- * the e2e seed's size (2,000 consultants) the run service's close did not finish when this spec
- * was written (it does at 120; tests/integration/comp-explain-run.test.ts explains a real close).
+ * This run is written by SQL so that its lines have hand-chosen numbers (an odd half-cent, a
+ * skipped upline); the test after it explains the lines of a real close by the run service.
  * Lines (1 point = 100 centavos; exact = CV × 100 × bp / 1,000,000 centavos):
  *   0 unilevel L1 10 % of 60.00 CV (her child)            = 600 centavos exactly
  *   1 unilevel L2  5 % of 123.45 CV (her grandchild)      = 617.25 → 617 (half-even), her child
