@@ -217,3 +217,33 @@ describe("close", () => {
     expect((await db.select().from(compClawbacks).where(eq(compClawbacks.id, upline.id)))[0]!.appliedRunId).toBe(next.row.id);
   });
 });
+
+describe("run rows and their run (migration 0018: per-statement check instead of per-row foreign keys)", () => {
+  const failure = async (query: Promise<unknown>) => {
+    try {
+      await query;
+    } catch (error) {
+      const e = error as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+      return { code: e.cause?.code ?? e.code, message: e.cause?.message ?? e.message };
+    }
+    return null;
+  };
+  it("refuses lines and consultant rows of a run that does not exist, changing nothing; a deleted run takes its rows with it", async () => {
+    const missing = 2_000_000_000;
+    expect(await failure(db.execute(sql`insert into comp_run_lines (run_id, line_no, consultant_id, bonus, amount, rule) values (${missing}, 0, ${chain[0]}, 'adjustment', 1, 'adjustment.manual')`))).toMatchObject({ code: "23503", message: expect.stringContaining("comp_run_lines.run_id") });
+    expect(await failure(db.execute(sql`insert into comp_run_consultants (run_id, consultant_id, pv, cv, gv, active) values (${missing}, ${chain[0]}, 0, 0, 0, false)`))).toMatchObject({ code: "23503", message: expect.stringContaining("comp_run_consultants.run_id") });
+    expect(await db.$count(compRunLines, eq(compRunLines.runId, missing))).toBe(0);
+
+    const [plan] = (await db.execute(sql`select plan_version_id as id from comp_runs limit 1`)) as unknown as [{ id: number }];
+    const [scratch] = await db.insert(compRuns).values({ periodId: nowPeriod, planVersionId: plan.id, kind: "preview", status: "failed" }).returning({ id: compRuns.id });
+    await db.execute(sql`insert into comp_run_lines (run_id, line_no, consultant_id, bonus, amount, rule) values (${scratch!.id}, 0, ${chain[0]}, 'adjustment', 1, 'adjustment.manual'), (${scratch!.id}, 1, ${chain[1]}, 'adjustment', 2, 'adjustment.manual')`);
+    await db.execute(sql`insert into comp_run_consultants (run_id, consultant_id, pv, cv, gv, active) values (${scratch!.id}, ${chain[0]}, 0, 0, 0, false)`);
+    // A mixed statement with one missing run fails whole.
+    expect(await failure(db.execute(sql`update comp_run_lines set run_id = case when line_no = 0 then ${missing} else run_id end where run_id = ${scratch!.id}`))).toMatchObject({ code: "23503" });
+    expect(await db.$count(compRunLines, eq(compRunLines.runId, scratch!.id))).toBe(2);
+    await db.delete(compRuns).where(eq(compRuns.id, scratch!.id));
+    expect(await db.$count(compRunLines, eq(compRunLines.runId, scratch!.id))).toBe(0);
+    const [left] = (await db.execute(sql`select count(*)::int as n from comp_run_consultants where run_id = ${scratch!.id}`)) as unknown as [{ n: number }];
+    expect(left.n).toBe(0);
+  });
+});
