@@ -62,6 +62,8 @@ test("staff create a product in pt-BR: a price written the English way is refuse
   const listed = page.getByRole("row").filter({ has: page.getByTestId("product-SER-FACE-70") });
   await expect(listed).toContainText(/R\$\s89,90/);
   await expect(listed).toContainText("25,50");
+  // Let the debounced search settle (header + the one match) so the toggle acts on the list that stays.
+  await expect(page.getByRole("row")).toHaveCount(2);
   await page.getByTestId("toggle-SER-FACE-70").click();
   await expect(page.getByText("SER-FACE-70 foi desativado: não aparece mais para venda.")).toBeVisible();
   await expect(listed).toContainText("Inativo");

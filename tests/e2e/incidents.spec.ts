@@ -11,6 +11,13 @@ async function as(browser: Browser, email: string, locale: "pt-BR" | "en" = "pt-
   return { page, close: () => context.close() };
 }
 
+// A failed test must not leave a user in English for the specs that run after this one.
+test.afterEach(async () => {
+  const db = sql();
+  await db`update users set locale = 'pt-BR' where email in ('admin@rede.test', 'suporte@rede.test', 'ana@rede.test', 'bruno@rede.test')`;
+  await db.end();
+});
+
 test("a consultant opens an incident in the portal; staff find it, see its SLA due time, reply (outbox) and change its status; the consultant sees the reply (pt-BR)", async ({ browser }) => {
   test.setTimeout(120_000);
   const db = sql();
@@ -133,8 +140,10 @@ test("staff screens in English: dashboard, detail and the SLA settings with bad 
   await page.goto("/admin/incidents");
   await page.getByTestId("incidents-search").fill("Pedido não chegou");
   // Wait for the debounced search to settle before clicking (the rows are replaced when it does).
+  const found = page.locator("tbody tr", { hasText: "Pedido não chegou" });
   await expect(page.locator("tbody tr")).toHaveCount(1);
-  await page.locator("tbody tr").getByRole("link", { name: /^INC-\d+$/ }).click();
+  await expect(found).toHaveCount(1);
+  await found.getByRole("link", { name: /^INC-\d+$/ }).click();
   await expect(page.getByTestId("sla-clock")).toContainText("First response");
   await shot(page, "incidents-detail-en");
 
