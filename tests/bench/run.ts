@@ -16,8 +16,22 @@ import { hasWrk, wrkLoad } from "./wrk";
  * Foundation part: the replicated-site home page under load (cached, revalidated on edit).
  * Runs against a production build with its own seeded database; the load generator shares the
  * machine's two cores with the server, so the figures are a floor, not a ceiling.
+ * Then, one after another, the other parts' benches (each its own script, each with its own
+ * database): the network at 1M, commerce, the compensation engine (1M and 10M in memory) and a
+ * full commission close at 1M. `npm run bench -- site` runs the site part alone;
+ * `npm run bench -- network commerce comp-engine comp-close` any of the others.
  */
 const root = process.cwd();
+const OTHERS = ["network", "commerce", "comp-engine", "comp-close"] as const;
+const asked = process.argv.slice(2);
+const runSite = asked.length === 0 || asked.includes("site");
+const others = asked.length === 0 ? [...OTHERS] : OTHERS.filter((name) => asked.includes(name));
+const unknown = asked.filter((name) => name !== "site" && !(OTHERS as readonly string[]).includes(name));
+if (unknown.length) {
+  console.error(`unknown bench ${unknown.join(", ")}: choose from site, ${OTHERS.join(", ")}`);
+  process.exit(2);
+}
+if (!runSite) runOthers();
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 let embedded: EmbeddedDb | undefined;
 const adminUrl = process.env.DATABASE_URL ?? (embedded = await startEmbeddedPostgres(root, { cluster: "pg-test", database: "postgres_admin" })).url;
@@ -68,4 +82,19 @@ try {
   await admin.unsafe(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
   await admin.end();
   if (embedded) await embedded.stop();
+}
+runOthers();
+
+/** Each other bench in its own process (they size their own heaps), in order; a failure is reported, not fatal. */
+function runOthers(): never {
+  let failed = 0;
+  for (const name of others) {
+    console.log(`\n=== npm run bench:${name} ===`);
+    const run = spawnSync("npm", ["run", "--silent", `bench:${name}`], { stdio: "inherit", env });
+    if (run.status !== 0) {
+      failed++;
+      console.log(`bench:${name} exited with ${run.status ?? run.signal}`);
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }
