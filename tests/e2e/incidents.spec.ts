@@ -143,7 +143,9 @@ test("staff screens in English: dashboard, detail and the SLA settings with bad 
   const found = page.locator("tbody tr", { hasText: "Pedido não chegou" });
   await expect(page.locator("tbody tr")).toHaveCount(1);
   await expect(found).toHaveCount(1);
-  await found.getByRole("link", { name: /^INC-\d+$/ }).click();
+  // Go by the row's own link (a click can land on a row the debounced search is replacing).
+  const href = await found.getByRole("link", { name: /^INC-\d+$/ }).getAttribute("href");
+  await page.goto(href!);
   await expect(page.getByTestId("sla-clock")).toContainText("First response");
   await shot(page, "incidents-detail-en");
 
